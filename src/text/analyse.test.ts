@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from './analyse.js';
+
+describe('analyse', () => {
+  it('splits sentences on hard cases and keeps offsets into the input', () => {
+    const raw = 'The U.S. envoy met Dr. Kim in Pyongyang., ,  Kim Jong-un sent a telegram to Putin.\n';
+    const a = analyse(raw);
+    expect(a.sentences.map((s) => s.text)).toEqual([
+      'The U.S. envoy met Dr. Kim in Pyongyang.',
+      'Kim Jong-un sent a telegram to Putin.',
+    ]);
+    for (const s of a.sentences) for (const t of s.tokens) expect(raw.slice(t.start, t.end)).toBe(t.text);
+    const sent = a.sentences[1].tokens.find((t) => t.text === 'sent')!;
+    expect(sent.pos).toBe('VERB');
+    expect(sent.lemma).toBe('send');
+  });
+
+  it('gives no sentence for empty or whitespace text', () => {
+    expect(analyse('  \n , , ').sentences).toEqual([]);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { normalise } from './normalise.js';
+
+describe('normalise', () => {
+  it('blanks KCNA paragraph artefacts and keeps offsets', () => {
+    const raw = 'He sent a wreath., ,  The message said so. , ,  Then, , "Tuberculosis" ran., , , ,';
+    const n = normalise(raw);
+    expect(n.length).toBe(raw.length);
+    expect(n).not.toMatch(/\.\s*,/);
+    expect(n).toContain('Then,   "Tuberculosis"');
+    expect(n.indexOf('The message')).toBe(raw.indexOf('The message'));
+  });
+
+  it('keeps ordinary commas', () => {
+    expect(normalise('Russia, China and Laos, he said.')).toBe('Russia, China and Laos, he said.');
+  });
+
+  it('straightens quotes and odd spaces', () => {
+    expect(normalise('Kim\u2019s \u201cpeace\u201d\u00a0now \u2014 yes')).toBe('Kim\'s "peace" now - yes');
+  });
+});
