@@ -1,0 +1,388 @@
+/**
+ * The store: one interface over the archive (SQLite embedded by default, PostgreSQL at scale).
+ *
+ * Every method is async so a network database can implement it; the SQLite implementation wraps
+ * better-sqlite3's synchronous calls. Streaming queries return AsyncIterables that hold constant
+ * memory however many rows match (SQLite: a cursor on a separate read connection).
+ *
+ * Identity and dedup rules (saveDocument):
+ *  - a document is keyed by its normalised URL (see url.ts); without a URL by (source, externalId);
+ *    without either by its content hash;
+ *  - same key, same content hash → 'duplicate' (nothing written);
+ *  - same key, new content hash → 'updated': a new version is stored (raw + text + hash), the document's
+ *    current events/signals/markers are replaced by the new coding, older versions are kept;
+ *  - new key → 'new'. A new document whose simhash lies within Hamming distance `nearDuplicateDistance`
+ *    of an existing document's joins that document's story; otherwise it starts a story of its own.
+ *    Stories count mentions (documents) and distinct sources (GDELT's NumMentions / NumSources).
+ */
+import type { CodedDocument, CodedEvent, MarkerHit, Signal } from '../types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Opening
+// ---------------------------------------------------------------------------------------------
+
+export interface StoreOptions {
+  /** Hamming distance (bits of the 64-bit simhash) within which two documents are one story. Default 3. */
+  nearDuplicateDistance?: number;
+}
+
+export interface MigrationResult {
+  /** Schema version before and after. */
+  from: number;
+  to: number;
+  /** Versions applied by this call (empty when the schema was current). */
+  applied: number[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources and feeds
+// ---------------------------------------------------------------------------------------------
+
+export type SourceKind = 'file' | 'jsonl' | 'html' | 'feed';
+
+export interface SourceInput {
+  /** Outlet or feed name shown to analysts ("KCNA", "Yonhap English"). */
+  name: string;
+  /** Location: a feed or page URL, or a file path. Unique key of the source. */
+  url: string;
+  kind: SourceKind;
+  /** Preferred polling interval for feeds, seconds. */
+  intervalSeconds?: number | null;
+}
+
+export interface SourceRecord {
+  id: number;
+  name: string;
+  url: string;
+  kind: SourceKind;
+  intervalSeconds: number | null;
+  createdAt: string;
+}
+
+/** The outcome of one poll of a feed (or one fetch of a page). */
+export interface PollResult {
+  /** The source's url (as given to upsertSource). */
+  url: string;
+  /** ISO timestamp of the poll; default now. */
+  at?: string;
+  ok: boolean;
+  /** HTTP status, if there was a response (304 counts as ok). */
+  httpStatus?: number | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  /** Items in the feed this time. */
+  itemsSeen: number;
+  /** Of which new to the store. */
+  itemsNew?: number;
+  /** Why it failed (timeout, HTTP 500, not a feed, …). */
+  error?: string | null;
+  durationMs?: number | null;
+  /** When the poller plans to poll again (adaptive interval), ISO. */
+  nextPollAt?: string | null;
+}
+
+/** What a poller needs to poll a feed again: conditional GET headers and backoff state. */
+export interface FeedState {
+  source: SourceRecord;
+  etag: string | null;
+  lastModified: string | null;
+  lastPollAt: string | null;
+  lastSuccessAt: string | null;
+  /** Last time a poll found a new item. */
+  lastNewItemAt: string | null;
+  consecutiveFailures: number;
+  lastError: string | null;
+  lastStatus: number | null;
+  nextPollAt: string | null;
+}
+
+export interface HealthOptions {
+  /** Reference time, ISO; default now. */
+  now?: string;
+  /** A feed with no new item for this long is silent. Default 48. */
+  silentAfterHours?: number;
+  /** Window for items per day. Default 7. */
+  windowDays?: number;
+}
+
+/** One row of `attache sources`. */
+export interface SourceHealth {
+  source: SourceRecord;
+  lastSuccessAt: string | null;
+  lastPollAt: string | null;
+  /** New items per day over the window. */
+  itemsPerDay: number;
+  consecutiveFailures: number;
+  lastError: string | null;
+  /** Set (to the last new item's time, or the first poll's when none ever came) when the feed is silent. */
+  silentSince: string | null;
+  documents: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+// ---------------------------------------------------------------------------------------------
+
+export interface DocumentSaveInput {
+  url?: string | null;
+  /** Outlet name ("KCNA"). */
+  source?: string | null;
+  /** The id the source gives the item (JSONL id, feed guid). */
+  externalId?: string | null;
+  title?: string | null;
+  /** Publication date, ISO YYYY-MM-DD. */
+  date?: string | null;
+  language: string;
+  /** The text that was coded (spans in the coding point into it). */
+  text: string;
+  /** The original bytes or HTML. */
+  raw: Buffer | string;
+  /** MIME-like type of raw: "text/html", "application/json", "text/plain", "application/rss+xml". */
+  rawType: string;
+  /** sha256 hex of the normalised text (fingerprint.ts: contentHash). */
+  contentHash: string;
+  /** 64-bit simhash as bigint or 16-digit hex (fingerprint.ts: simhash). */
+  simhash: bigint | string;
+  /** The feed the item came from, for markMissing. */
+  feedUrl?: string | null;
+  /** When it was fetched, ISO; default now. */
+  fetchedAt?: string;
+}
+
+export type SaveStatus = 'new' | 'updated' | 'duplicate';
+
+export interface SaveResult {
+  status: SaveStatus;
+  documentId: number;
+  /** The document's current version (1 for a new document). */
+  version: number;
+  storyId: number;
+}
+
+/** How to find a document before coding it (so unchanged inputs are not coded again). */
+export interface DocumentKey {
+  url?: string | null;
+  source?: string | null;
+  externalId?: string | null;
+  contentHash?: string | null;
+}
+
+export interface DocumentSummary {
+  id: number;
+  url: string | null;
+  source: string | null;
+  externalId: string | null;
+  title: string | null;
+  date: string | null;
+  language: string;
+  version: number;
+  contentHash: string;
+  simhash: string;
+  storyId: number;
+  feedUrl: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** When the item disappeared from its feed (never deleted), or null. */
+  missingSince: string | null;
+  tone: number;
+  domains: string[];
+}
+
+export interface StoredDocument extends DocumentSummary {
+  text: string;
+  /** The current coding, rebuilt from the stored rows. */
+  coded: CodedDocument;
+  story: StorySummary;
+}
+
+export interface StorySummary {
+  id: number;
+  /** Documents in the story (NumMentions). */
+  mentions: number;
+  /** Distinct sources among them (NumSources). */
+  sources: number;
+  firstSeenAt: string;
+}
+
+export interface DocumentVersion {
+  version: number;
+  fetchedAt: string;
+  contentHash: string;
+  simhash: string;
+  title: string | null;
+  date: string | null;
+  text: string;
+  rawType: string;
+  raw: Buffer;
+}
+
+export interface DocumentHistory {
+  document: DocumentSummary;
+  /** Oldest first. */
+  versions: DocumentVersion[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+/** Filters shared by the streaming queries. Dates are ISO; from/to are inclusive. */
+export interface PageFilter {
+  limit?: number;
+  offset?: number;
+}
+
+export interface DocumentContextFilter extends PageFilter {
+  /** Outlet name, exact (case-insensitive). */
+  source?: string;
+  from?: string;
+  to?: string;
+  /** FTS5 query over the documents' title and text. */
+  q?: string;
+}
+
+export interface EventFilter extends DocumentContextFilter {
+  /** Substring of either actor's name or code (case-insensitive). */
+  actor?: string;
+  /**
+   * Two country codes. Undirected by default (A→B or B→A); `directed: true` keeps only A→B
+   * (A source, B target).
+   */
+  dyad?: { a: string; b: string; directed?: boolean };
+  /** Either actor's country. */
+  country?: string;
+  /** PLOVER event type (AGREE, CONSULT, …). */
+  plover?: string;
+  /** CAMEO code prefix ("05", "051"). */
+  cameo?: string;
+  quadClass?: 1 | 2 | 3 | 4;
+}
+
+export interface SignalFilter extends DocumentContextFilter {
+  senderCountry?: string;
+  recipientCountry?: string;
+  kind?: string;
+  occasionType?: string;
+}
+
+export interface MarkerFilter extends DocumentContextFilter {
+  marker?: string;
+}
+
+export interface DocumentFilter extends DocumentContextFilter {
+  language?: string;
+  feedUrl?: string;
+  /** Only documents marked missing from their feed (true) or only present ones (false). */
+  missing?: boolean;
+}
+
+/** The document an event, signal or marker row came from. */
+export interface DocRef {
+  id: number;
+  url: string | null;
+  /** Outlet. */
+  source: string | null;
+  /** Publication date. */
+  date: string | null;
+  title: string | null;
+  language: string;
+  tone: number;
+}
+
+export interface EventRow {
+  /** Store-wide event id (GDELT's GlobalEventID). */
+  id: number;
+  doc: DocRef;
+  story: StorySummary;
+  /** The evidence text: the slice of the document at event.span. */
+  evidence: string;
+  /** Every contract field of the event, as coded. */
+  event: CodedEvent;
+}
+
+export interface SignalRow {
+  id: number;
+  doc: DocRef;
+  evidence: string;
+  signal: Signal;
+}
+
+export interface MarkerRow {
+  doc: DocRef;
+  marker: MarkerHit;
+}
+
+export interface SearchHit {
+  documentId: number;
+  url: string | null;
+  title: string | null;
+  source: string | null;
+  date: string | null;
+  /** Text around the matches, matches wrapped in [ ]. */
+  snippet: string;
+  /** FTS5 bm25 rank: lower is better. */
+  rank: number;
+}
+
+export interface StoreStats {
+  sources: number;
+  documents: number;
+  versions: number;
+  stories: number;
+  events: number;
+  signals: number;
+  markers: number;
+  missing: number;
+  schemaVersion: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interface
+// ---------------------------------------------------------------------------------------------
+
+export interface Store {
+  /** "sqlite:/path/attache.db" or "postgres://host/db" (no password). */
+  readonly location: string;
+
+  /** Apply pending versioned migrations. Idempotent. */
+  migrate(): Promise<MigrationResult>;
+  close(): Promise<void>;
+
+  // sources and feeds
+  upsertSource(source: SourceInput): Promise<SourceRecord>;
+  recordPoll(poll: PollResult): Promise<void>;
+  /** Null when no source has that url. */
+  feedState(url: string): Promise<FeedState | null>;
+  health(opts?: HealthOptions): Promise<SourceHealth[]>;
+
+  // documents
+  /** Store a document and its coding in one transaction (rules at the top of this file). */
+  saveDocument(input: DocumentSaveInput, coded: CodedDocument): Promise<SaveResult>;
+  /** The current state of the document a key names, or null: lets ingest skip coding unchanged inputs. */
+  findDocument(key: DocumentKey): Promise<DocumentSummary | null>;
+  /**
+   * Mark the documents of `feedUrl` whose URL is not in `presentItemUrls` as missing (never deleted);
+   * documents present again are unmarked. Returns how many were newly marked.
+   */
+  markMissing(feedUrl: string, presentItemUrls: string[]): Promise<number>;
+  /** A document's versions, oldest first, by URL or numeric id; null if unknown. */
+  history(urlOrId: string | number): Promise<DocumentHistory | null>;
+  getDocument(id: number): Promise<StoredDocument | null>;
+
+  // queries (streaming)
+  events(filter?: EventFilter): AsyncIterable<EventRow>;
+  signals(filter?: SignalFilter): AsyncIterable<SignalRow>;
+  markers(filter?: MarkerFilter): AsyncIterable<MarkerRow>;
+  documents(filter?: DocumentFilter): AsyncIterable<DocumentSummary>;
+  /** FTS5 over title + text of current versions, best first. */
+  search(q: string, limit?: number): Promise<SearchHit[]>;
+  stats(): Promise<StoreStats>;
+}
+
+/** Raised for bad store input or a bad spec; the message names the input and the problem. */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
