@@ -188,7 +188,7 @@ export interface ActorEntry {
 }
 
 /** How the text named the actor. */
-export type MentionForm = 'name' | 'demonym' | 'capital' | 'title' | 'affiliation' | 'acronym';
+export type MentionForm = 'name' | 'demonym' | 'capital' | 'title' | 'affiliation' | 'acronym' | 'coref';
 
 export interface ActorMention {
   sentence: number;

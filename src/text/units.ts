@@ -23,10 +23,8 @@ export function units(text: string, from = 0, to = text.length): Unit[] {
   let m: RegExpExecArray | null;
   while ((m = UNIT_RE.exec(slice)) !== null) {
     const s = m[0];
-    const c = s.charCodeAt(0);
     const isWord = s.length > 1 || /[\p{L}\p{N}]/u.test(s);
     out.push({ u: isWord ? s.toLowerCase() : BARRIER, start: m.index, end: m.index + s.length });
-    if (c === 0) break;
   }
   return out;
 }

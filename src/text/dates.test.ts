@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { DictSources } from '../dict/files.js';
+import type { ActorMention } from '../types.js';
+import { analyse } from './analyse.js';
+import { findDates, loadCalendar, nearestOccurrence } from './dates.js';
+
+const cal = loadCalendar(new DictSources());
+const dates = (text: string, pub: string | null, mentions: ActorMention[][] = []) =>
+  findDates(analyse(text, pub), mentions, cal).flat();
+
+describe('dates', () => {
+  it('resolves a named day to the occurrence nearest the publication date', () => {
+    const [d] = dates('Kim Jong Un sent a telegram to Putin on Victory Day.', '2025-05-09');
+    expect(d).toMatchObject({ text: 'Victory Day', date: '2025-05-09', named: { name: 'Victory Day', occasion_type: 'holiday' } });
+    expect(d.named!.rule).toMatch(/^data\/calendar\/named-days\.txt:\d+$/);
+  });
+
+  it('reads Victory Day as 27 July when the document speaks of the Fatherland Liberation War', () => {
+    const text = 'Victory Day was marked. It commemorates the Fatherland Liberation War.';
+    expect(dates(text, '2012-07-26')[0].date).toBe('2012-07-27');
+  });
+
+  it('resolves weekdays and relative dates against the publication date', () => {
+    const ds = dates('He sent a wreath to the bier Sunday. Two days ago they met.', '2012-09-02');
+    expect(ds.map((d) => d.date)).toEqual(['2012-09-02', '2012-08-31']);
+  });
+
+  it('keeps a lone month in the past year when it lies after publication', () => {
+    expect(dates('The talks took place in November.', '2012-03-10')[0].date).toBe('2011-11');
+    expect(dates('The talks took place in February.', '2012-03-10')[0].date).toBe('2012-02');
+  });
+
+  it('never invents a year when the publication date is unknown', () => {
+    const ds = dates('They met on 9 May 2010 and again on Victory Day and on May 12.', null);
+    expect(ds.map((d) => d.date)).toEqual(['2010-05-09', null, null]);
+  });
+
+  it('finds bare years', () => {
+    expect(dates('The victory in 1945 is remembered.', '2025-05-09')[0].date).toBe('1945');
+  });
+
+  it('resolves "the national day" through the country named beside it', () => {
+    const text = 'He sent a message on the national day of Laos.';
+    const a = analyse(text, '2011-12-01');
+    const start = text.indexOf('Laos');
+    const laos: ActorMention = {
+      sentence: 0, start, end: start + 4, text: 'Laos', form: 'name', kind: 'country', role: null, rule: 'test',
+      actor: { text: 'Laos', name: 'Laos', country: 'LAO', sector: null, code: 'LAO' },
+    };
+    const [d] = findDates(a, [[laos]], cal).flat();
+    expect(d).toMatchObject({ date: '2011-12-02', named: { occasion_type: 'national_day' } });
+  });
+
+  it('nearestOccurrence crosses the year boundary', () => {
+    expect(nearestOccurrence('01-01', '2012-12-30')).toBe('2013-01-01');
+    expect(nearestOccurrence('12-25', '2012-01-02')).toBe('2011-12-25');
+  });
+});

@@ -1,0 +1,167 @@
+import * as chrono from 'chrono-node';
+import type { ActorMention, AnalysedText, Sentence } from '../types.js';
+import type { DateMention } from '../pipeline/stages.js';
+import { DictError, type DictSources } from '../dict/files.js';
+import { PhraseMatcher } from './phrase-matcher.js';
+import { units } from './units.js';
+
+/** A named day from data/calendar/named-days.txt. */
+export interface NamedDay {
+  name: string;
+  /** MM-DD, or null for days that move (Lunar New Year). */
+  mmdd: string | null;
+  occasion_type: string;
+  country: string | null;
+  /** Lower-case words that must occur in the document for this reading, or null. */
+  cue: string | null;
+  rule: string;
+}
+
+export interface Calendar {
+  named: PhraseMatcher<NamedDay>;
+  /** "national day", "independence day": resolved through the country named beside them. */
+  generic: PhraseMatcher<true>;
+  national: Map<string, { mmdd: string; name: string; rule: string }>;
+}
+
+const MMDD = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const ISO3 = /^[A-Z]{3}$/;
+const TYPES = new Set(['national_day', 'anniversary', 'holiday', 'new_year', 'birthday']);
+const GENERIC = ['national day', 'independence day', 'republic day', 'revolution day', 'founding anniversary'];
+
+export function loadCalendar(src: DictSources): Calendar {
+  const named = new PhraseMatcher<NamedDay>();
+  for (const l of src.lines('calendar').filter((l) => l.file.endsWith('named-days.txt'))) {
+    const [names, mmdd, type, country, cue] = l.fields;
+    if (!names || mmdd === undefined || !type) throw new DictError(l.rule, 'expected names | MM-DD | occasion_type | country | cue');
+    if (mmdd !== '-' && !MMDD.test(mmdd)) throw new DictError(l.rule, `bad date "${mmdd}" (MM-DD or -)`);
+    if (!TYPES.has(type)) throw new DictError(l.rule, `unknown occasion_type "${type}"`);
+    if (country && country !== '-' && !ISO3.test(country)) throw new DictError(l.rule, `bad country "${country}"`);
+    const list = names.split(';').map((n) => n.trim()).filter(Boolean);
+    const day: NamedDay = {
+      name: list[0],
+      mmdd: mmdd === '-' ? null : mmdd,
+      occasion_type: type,
+      country: country && country !== '-' ? country : null,
+      cue: cue ? cue.toLowerCase() : null,
+      rule: l.rule,
+    };
+    for (const n of list) named.add(n, day);
+  }
+  const national = new Map<string, { mmdd: string; name: string; rule: string }>();
+  for (const l of src.lines('calendar').filter((l) => l.file.endsWith('national-days.txt'))) {
+    const [country, mmdd, name] = l.fields;
+    if (!country || !ISO3.test(country) || !mmdd || !MMDD.test(mmdd) || !name)
+      throw new DictError(l.rule, 'expected ISO3 | MM-DD | name');
+    national.set(country, { mmdd, name, rule: l.rule });
+  }
+  const generic = new PhraseMatcher<true>();
+  for (const g of GENERIC) generic.add(g, true);
+  return { named, generic, national };
+}
+
+/** The occurrence of MM-DD nearest to the publication date (messages come on the day or around it). */
+export function nearestOccurrence(mmdd: string, pubDate: string | null): string | null {
+  if (!pubDate) return null;
+  const year = Number(pubDate.slice(0, 4));
+  const pub = Date.parse(pubDate);
+  let best: string | null = null;
+  let bestDiff = Infinity;
+  for (const y of [year - 1, year, year + 1]) {
+    const iso = `${y}-${mmdd}`;
+    const t = Date.parse(iso);
+    if (Number.isNaN(t)) continue;
+    const diff = Math.abs(t - pub);
+    if (diff < bestDiff) [best, bestDiff] = [iso, diff];
+  }
+  return best;
+}
+
+/** Words that can start a date expression: chrono runs only on sentences that have one. */
+const DATE_HINT =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow|ago|last|next|this)\b|\b(?:1[89]|20)\d\d\b|\d{1,2}\/\d{1,2}/i;
+const BARE_YEAR = /\b(?:in|of|since|from|until|till|by)\s+((?:1[89]|20)\d\d)\b/g;
+
+function chronoDates(s: Sentence, pubDate: string | null): DateMention[] {
+  if (!DATE_HINT.test(s.text)) return [];
+  const out: DateMention[] = [];
+  const instant = pubDate ? new Date(`${pubDate}T12:00:00Z`) : undefined;
+  for (const r of chrono.parse(s.text, instant ? { instant, timezone: 'UTC' } : undefined)) {
+    const c = r.start;
+    const iso = c.date().toISOString().slice(0, 10);
+    const date = pubDate ? resolvePart(c, iso, pubDate) : statedPart(c, iso);
+    out.push({ sentence: s.index, start: s.start + r.index, end: s.start + r.index + r.text.length, text: r.text, date, named: null });
+  }
+  for (const m of s.text.matchAll(BARE_YEAR)) {
+    const at = s.start + m.index! + m[0].length - 4;
+    if (!out.some((d) => d.start <= at && at < d.end))
+      out.push({ sentence: s.index, start: at, end: at + 4, text: m[1], date: m[1], named: null });
+  }
+  return out;
+}
+
+type Component = chrono.ParsedResult['start'];
+
+/** Unknown publication date: keep only what the text itself states, never the clock's year. */
+function statedPart(c: Component, iso: string): string | null {
+  if (!c.isCertain('year')) return null;
+  if (!c.isCertain('month')) return iso.slice(0, 4);
+  return c.isCertain('day') ? iso : iso.slice(0, 7);
+}
+
+/** Known publication date: chrono has filled the open parts from it; a lone month is the last one not after it. */
+function resolvePart(c: Component, iso: string, pubDate: string): string {
+  if (c.isCertain('day') || c.isCertain('weekday')) return iso;
+  if (c.isCertain('month')) {
+    if (c.isCertain('year')) return iso.slice(0, 7);
+    const m = iso.slice(5, 7);
+    const y = Number(pubDate.slice(0, 4));
+    return `${`${y}-${m}` > pubDate.slice(0, 7) ? y - 1 : y}-${m}`;
+  }
+  return c.isCertain('year') ? iso.slice(0, 4) : iso;
+}
+
+function pickNamed(days: NamedDay[], docLower: string): NamedDay {
+  return days.find((d) => d.cue && docLower.includes(d.cue)) ?? days.find((d) => !d.cue) ?? days[0];
+}
+
+/**
+ * Dates per sentence: chrono-node for written dates and relative ones ("Sunday", "two days ago") against the
+ * publication date, and named days ("Victory Day", "the national day of Laos") from data/calendar. Named days are
+ * matched with our phrase trie rather than chrono custom parsers: they are dictionary data with cues and
+ * country-dependent readings, and the trie already matches them across spelling variants.
+ */
+export function findDates(a: AnalysedText, mentions: ActorMention[][], cal: Calendar): DateMention[][] {
+  const docLower = a.text.toLowerCase();
+  return a.sentences.map((s) => {
+    const out = chronoDates(s, a.pubDate);
+    const us = units(a.text, s.start, s.end).filter((u) => u.start >= s.start);
+    for (const m of cal.named.matchAll(us)) {
+      const day = pickNamed(m.value, docLower);
+      const date = day.mmdd ? nearestOccurrence(day.mmdd, a.pubDate) : null;
+      const named = { name: day.name, occasion_type: day.occasion_type, rule: day.rule };
+      out.push({ sentence: s.index, start: m.start, end: m.end, text: a.text.slice(m.start, m.end), date, named });
+    }
+    for (const m of cal.generic.matchAll(us)) {
+      if (out.some((d) => d.named && d.start <= m.start && m.end <= d.end)) continue;
+      const country = nearestCountry(mentions[s.index] ?? [], m.start);
+      const nat = country ? cal.national.get(country) : undefined;
+      if (!nat) continue;
+      const named = { name: `${nat.name} (${country})`, occasion_type: 'national_day', rule: nat.rule };
+      const date = nearestOccurrence(nat.mmdd, a.pubDate);
+      out.push({ sentence: s.index, start: m.start, end: m.end, text: a.text.slice(m.start, m.end), date, named });
+    }
+    return out.sort((x, y) => x.start - y.start);
+  });
+}
+
+function nearestCountry(ms: ActorMention[], at: number): string | null {
+  let best: string | null = null;
+  let bestDist = Infinity;
+  for (const m of ms) {
+    if (!m.actor.country || m.kind === 'person') continue;
+    const dist = Math.abs(m.start - at);
+    if (dist < bestDist) [best, bestDist] = [m.actor.country, dist];
+  }
+  return best;
+}
