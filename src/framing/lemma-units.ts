@@ -1,0 +1,37 @@
+import { analyse } from '../text/analyse.js';
+import { BARRIER, type Unit } from '../text/units.js';
+import type { Token } from '../types.js';
+
+/** Clause punctuation that a phrase never crosses. */
+const BARRIER_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '"', '!', '?', '.', '“', '”']);
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+/**
+ * A sentence's tokens as lemma units: each word token becomes the alphanumeric runs of its
+ * lower-cased lemma ("sacrificed" → `sacrifice`, "anti-imperialist" → `anti imperialist`),
+ * with the token's offsets; clause punctuation becomes a barrier. Phrases compiled with
+ * {@link lemmaPhrase} match these units, so a dictionary names a word once for all its inflections.
+ */
+export function lemmaUnits(tokens: Token[]): Unit[] {
+  const out: Unit[] = [];
+  for (const t of tokens) {
+    if (t.pos === 'PUNCT' || t.pos === 'SYM') {
+      if (BARRIER_PUNCT.has(t.text)) out.push({ u: BARRIER, start: t.start, end: t.end });
+      continue;
+    }
+    const lemma = t.lemma.toLowerCase();
+    WORD_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD_RE.exec(lemma)) !== null) out.push({ u: m[0], start: t.start, end: t.end });
+  }
+  return out;
+}
+
+/** A dictionary phrase reduced to its lemmas, as the text side sees it ("sanctions imposed" → "sanction impose"). */
+export function lemmaPhrase(phrase: string): string {
+  const a = analyse(phrase);
+  return lemmaUnits(a.sentences.flatMap((s) => s.tokens))
+    .filter((u) => u.u !== BARRIER)
+    .map((u) => u.u)
+    .join(' ');
+}
