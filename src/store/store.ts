@@ -6,8 +6,9 @@
  * memory however many rows match (SQLite: a cursor on a separate read connection).
  *
  * Identity and dedup rules (saveDocument):
- *  - a document is keyed by its normalised URL (see url.ts); without a URL by (source, externalId);
- *    without either by its content hash;
+ *  - a document is keyed by (source, externalId) when the input has an externalId (a JSONL id, a feed
+ *    guid: one KCNA page URL carries several stories), else by its normalised URL (see url.ts), else by
+ *    its content hash;
  *  - same key, same content hash → 'duplicate' (nothing written);
  *  - same key, new content hash → 'updated': a new version is stored (raw + text + hash), the document's
  *    current events/signals/markers are replaced by the new coding, older versions are kept;
