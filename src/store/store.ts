@@ -144,7 +144,10 @@ export interface DocumentSaveInput {
   contentHash: string;
   /** 64-bit simhash as bigint or 16-digit hex (fingerprint.ts: simhash). */
   simhash: bigint | string;
-  /** The feed the item came from, for markMissing. */
+  /**
+   * The url of the source (as given to upsertSource) the item came from: a feed's URL for feed items
+   * (markMissing works on it), a file's path for files. Health's items per day count these.
+   */
   feedUrl?: string | null;
   /** When it was fetched, ISO; default now. */
   fetchedAt?: string;
@@ -359,15 +362,22 @@ export interface Store {
   // documents
   /** Store a document and its coding in one transaction (rules at the top of this file). */
   saveDocument(input: DocumentSaveInput, coded: CodedDocument): Promise<SaveResult>;
-  /** The current state of the document a key names, or null: lets ingest skip coding unchanged inputs. */
+  /**
+   * The current state of the document a key names (same precedence as saveDocument: source+externalId,
+   * then URL, then content hash; the lowest id when a URL names several), or null. Lets ingest skip
+   * coding inputs whose content hash is unchanged.
+   */
   findDocument(key: DocumentKey): Promise<DocumentSummary | null>;
   /**
    * Mark the documents of `feedUrl` whose URL is not in `presentItemUrls` as missing (never deleted);
    * documents present again are unmarked. Returns how many were newly marked.
    */
   markMissing(feedUrl: string, presentItemUrls: string[]): Promise<number>;
-  /** A document's versions, oldest first, by URL or numeric id; null if unknown. */
-  history(urlOrId: string | number): Promise<DocumentHistory | null>;
+  /**
+   * The versions (oldest first) of the documents named by a numeric id, a URL (one page URL may carry
+   * several documents) or an external id. Empty when none matches.
+   */
+  history(urlOrId: string | number): Promise<DocumentHistory[]>;
   getDocument(id: number): Promise<StoredDocument | null>;
 
   // queries (streaming)
