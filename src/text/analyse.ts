@@ -1,4 +1,4 @@
-import winkNLP from 'wink-nlp';
+import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { AnalysedText, Sentence, Token } from '../types.js';
 import { normalise } from './normalise.js';
@@ -21,9 +21,10 @@ export function analyse(raw: string, pubDate: string | null = null): AnalysedTex
   const its = w.its;
   const doc = w.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  // wink's typings give precedingSpaces and lemma other signatures; at run time both are token its functions.
+  const spaces = doc.tokens().out(its.precedingSpaces as unknown as ItsFunction<string>) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
-  const lemma = doc.tokens().out(its.lemma) as string[];
+  const lemma = doc.tokens().out(its.lemma as unknown as ItsFunction<string>) as string[];
   const starts = new Array<number>(values.length);
   let at = 0;
   for (let i = 0; i < values.length; i++) {
@@ -32,7 +33,7 @@ export function analyse(raw: string, pubDate: string | null = null): AnalysedTex
     at += values[i].length;
   }
   const sentences: Sentence[] = [];
-  doc.sentences().each((s) => {
+  doc.sentences().each((s: ItemSentence) => {
     const [first, last] = s.out(its.span) as unknown as [number, number];
     const tokens: Token[] = [];
     for (let i = first; i <= last; i++) {
