@@ -42,6 +42,8 @@ async function runCode(file: string | undefined, opts: CodeOptions): Promise<voi
   const { createCoder } = await import('../pipeline/coder.js');
   const { readDocuments } = await import('../pipeline/input.js');
   const { codedCsv, codedTable, csvHeader } = await import('../output/coded.js');
+  const { detectLanguage, loadLanguageModel } = await import('../sources/language.js');
+  await loadLanguageModel();
 
   let coder: Awaited<ReturnType<typeof createCoder>>;
   try {
@@ -63,7 +65,7 @@ async function runCode(file: string | undefined, opts: CodeOptions): Promise<voi
       if ('error' in item) result = item;
       else {
         try {
-          result = coder.code(item);
+          result = coder.code({ ...item, language: item.language ?? detectLanguage(item.text).language });
         } catch (e) {
           result = { id: item.id, error: `coding failed: ${(e as Error).message}` };
         }

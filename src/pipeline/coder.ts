@@ -15,7 +15,10 @@ export interface CoderOptions {
 }
 
 export interface Coder {
-  /** Code one document. Pure with respect to the document: the same input gives the same output. */
+  /**
+   * Code one document. Pure: the same input gives the same output. `language` defaults to English; a document
+   * in another language comes back uncoded (empty lists), labelled with its language.
+   */
   code(doc: DocumentInput): CodedDocument;
   /** The dictionaries' sources, for reporting. */
   readonly sources: DictSources;
@@ -36,6 +39,10 @@ export function createCoder(opts: CoderOptions = {}): Coder {
     sources,
     code(doc: DocumentInput): CodedDocument {
       const pubDate = doc.date ?? null;
+      const language = doc.language ?? 'en';
+      const head = { id: doc.id, date: pubDate, language, ...(doc.title ? { title: doc.title } : {}), ...(doc.url ? { url: doc.url } : {}) };
+      // The dictionaries are English: other languages are kept and labelled, not coded into noise.
+      if (language !== 'en') return { ...head, source: doc.source ?? null, events: [], signals: [], markers: [], domains: [], tone: 0 };
       const analysed = analyse(doc.text, pubDate);
       const mentions = findActors(analysed, actors, { source: doc.source ?? null });
       const dates = findDates(analysed, mentions, calendar);
@@ -44,12 +51,8 @@ export function createCoder(opts: CoderOptions = {}): Coder {
       const ctx: StageContext = { analysed, mentions, dates, attribution, source };
       const f = frame(ctx, framing);
       return {
-        id: doc.id,
-        date: pubDate,
+        ...head,
         source,
-        language: doc.language ?? 'en',
-        ...(doc.title ? { title: doc.title } : {}),
-        ...(doc.url ? { url: doc.url } : {}),
         events: codeEvents(ctx, events),
         signals: extractSignals(ctx, signals),
         markers: f.markers,
