@@ -1,0 +1,170 @@
+/**
+ * The ingest inputs → raw items and failures. An input is an http(s) URL (a page, a feed, or plain
+ * text, told apart by Content-Type and the body's first characters), a file, or a directory (walked
+ * recursively; files of unknown type and hidden entries are skipped).
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { textProblem } from '../pipeline/input.js';
+import { declaredCharset, FetchError, fetchUrl, isHttpUrl } from './fetch.js';
+import { NotAFeedError, parseFeed, sniff } from './feed.js';
+import { extractArticle } from './html.js';
+import { failure, item, type ReadLimits, type SourceEvent } from './item.js';
+import { isJsonlPath, jsonlItems } from './jsonl.js';
+
+export type DocKind = 'text' | 'html' | 'feed';
+
+const BY_EXTENSION: Record<string, DocKind> = {
+  '.txt': 'text', '.text': 'text', '.md': 'text',
+  '.html': 'html', '.htm': 'html', '.xhtml': 'html',
+  '.xml': 'feed', '.rss': 'feed', '.atom': 'feed', '.rdf': 'feed', '.json': 'feed',
+};
+
+export interface ReadOptions extends ReadLimits {
+  /** Outlet name for items that carry none. */
+  source?: string | null;
+}
+
+/** Where the body came from. */
+interface Origin {
+  origin: string;
+  url: string | null;
+  /** For files, the absolute path; pages are keyed by their (normalised) URL instead. */
+  externalId: string | null;
+}
+
+/** Items of one document body of a known kind. */
+export function bodyItems(kind: DocKind, body: string, at: Origin, source: string | null): SourceEvent[] {
+  if (body.trim() === '') return [failure(at.origin, 'empty file')];
+  if (kind === 'feed') {
+    try {
+      return parseFeed(body, at.url ?? at.origin, 'application/xml', source).events;
+    } catch (e) {
+      if (e instanceof NotAFeedError) return [failure(at.origin, e.message)];
+      throw e;
+    }
+  }
+  const base = { origin: at.origin, url: at.url, externalId: at.externalId, source, raw: body };
+  if (kind === 'text') return [item({ ...base, text: body, rawType: 'text/plain' })];
+  try {
+    const a = extractArticle(body, at.url ?? undefined);
+    return [item({ ...base, text: a.text, title: a.title, date: a.date, language: a.language, rawType: 'text/html' })];
+  } catch (e) {
+    return [failure(at.origin, (e as Error).message)];
+  }
+}
+
+/** Decode bytes as text: the declared charset if not UTF-8, else strict UTF-8. Returns a problem string on failure. */
+function decode(bytes: Buffer, maxBytes: number, charset: string | null): { text: string } | { problem: string } {
+  if (bytes.length === 0) return { problem: 'empty file' };
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    try {
+      return { text: new TextDecoder(charset).decode(bytes) };
+    } catch {
+      return { problem: `unsupported charset "${charset}"` };
+    }
+  }
+  const problem = textProblem(bytes, maxBytes);
+  return problem ? { problem } : { text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
+}
+
+async function* fileItems(path: string, opts: ReadOptions, explicit: boolean): AsyncGenerator<SourceEvent> {
+  if (isJsonlPath(path)) {
+    yield* jsonlItems(path, opts, opts.source);
+    return;
+  }
+  let kind: DocKind | null = BY_EXTENSION[extname(path).toLowerCase()] ?? null;
+  if (!kind && !explicit) return; // a file of unknown type inside a directory
+  let bytes: Buffer;
+  try {
+    const st = await stat(path);
+    if (st.size > opts.maxBytes) {
+      yield failure(path, `${st.size} bytes exceeds the limit of ${opts.maxBytes} bytes (--max-size)`);
+      return;
+    }
+    bytes = await readFile(path);
+  } catch (e) {
+    yield failure(path, `cannot read: ${(e as Error).message}`);
+    return;
+  }
+  const decoded = decode(bytes, opts.maxBytes, null);
+  if ('problem' in decoded) {
+    yield failure(path, decoded.problem);
+    return;
+  }
+  if (!kind) {
+    const s = sniff(decoded.text);
+    kind = s === 'html' ? 'html' : s === 'xml' || s === 'json' ? 'feed' : 'text';
+  }
+  const abs = resolve(path);
+  yield* bodyItems(kind, decoded.text, { origin: path, url: null, externalId: abs }, opts.source ?? null);
+}
+
+async function* walk(dir: string, opts: ReadOptions): AsyncGenerator<SourceEvent> {
+  let entries: string[];
+  try {
+    entries = (await readdir(dir)).sort();
+  } catch (e) {
+    yield failure(dir, `cannot read directory: ${(e as Error).message}`);
+    return;
+  }
+  for (const name of entries) {
+    if (name.startsWith('.')) continue;
+    const p = join(dir, name);
+    let isDir = false;
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch (e) {
+      // A dangling symlink or a file that vanished: unreadable, reported.
+      yield failure(p, `cannot read: ${(e as Error).message}`);
+      continue;
+    }
+    if (isDir) yield* walk(p, opts);
+    else yield* fileItems(p, opts, false);
+  }
+}
+
+async function* urlItems(url: string, opts: ReadOptions): AsyncGenerator<SourceEvent> {
+  let res;
+  try {
+    res = await fetchUrl(url, opts);
+  } catch (e) {
+    if (e instanceof FetchError) {
+      yield failure(url, e.reason);
+      return;
+    }
+    throw e;
+  }
+  const decoded = decode(res.body, opts.maxBytes, declaredCharset(res.contentType));
+  if ('problem' in decoded) {
+    yield failure(url, decoded.problem);
+    return;
+  }
+  const ct = res.contentType.toLowerCase();
+  const s = sniff(decoded.text);
+  const kind: DocKind =
+    s === 'xml' || (s === 'json' && !ct.includes('text/plain')) ? 'feed'
+      : s === 'html' || ct.includes('html') ? 'html'
+        : 'text';
+  yield* bodyItems(kind, decoded.text, { origin: url, url: res.url, externalId: null }, opts.source ?? null);
+}
+
+/** Every item of every input, in order; failures are yielded, never thrown. */
+export async function* readInputs(inputs: string[], opts: ReadOptions): AsyncGenerator<SourceEvent> {
+  for (const input of inputs) {
+    if (isHttpUrl(input)) {
+      yield* urlItems(input.trim(), opts);
+      continue;
+    }
+    let isDir: boolean;
+    try {
+      isDir = (await stat(input)).isDirectory();
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      yield failure(input, err.code === 'ENOENT' ? 'cannot read: no such file or directory' : `cannot read: ${err.message}`);
+      continue;
+    }
+    if (isDir) yield* walk(input, opts);
+    else yield* fileItems(input, opts, true);
+  }
+}
