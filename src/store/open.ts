@@ -1,0 +1,26 @@
+/**
+ * Opening a store from a spec: a SQLite file path (default ATTACHE_DB, else ./attache.db) or a
+ * postgres:// URL. The store is migrated before it is returned.
+ */
+import { StoreError, type Store, type StoreOptions } from './store.js';
+
+export const DEFAULT_DB = './attache.db';
+
+/** The spec a command uses: its --db option, else ATTACHE_DB, else ./attache.db. */
+export function storeSpec(option?: string | null): string {
+  return option || process.env.ATTACHE_DB || DEFAULT_DB;
+}
+
+export async function openStore(spec?: string | null, opts: StoreOptions = {}): Promise<Store> {
+  const s = storeSpec(spec);
+  if (/^postgres(ql)?:\/\//i.test(s)) throw new StoreError('PostgreSQL store not available yet');
+  const { SqliteStore } = await import('./sqlite.js');
+  const store = new SqliteStore(s, opts);
+  try {
+    await store.migrate();
+  } catch (e) {
+    await store.close();
+    throw new StoreError(`${s}: cannot migrate the store: ${(e as Error).message}`);
+  }
+  return store;
+}
