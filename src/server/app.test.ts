@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { createApp } from './app.js';
+import { FIXTURE_DOCS, fixtureStore, type FixtureStore } from '../../test/server-fixture.js';
+
+let fx: FixtureStore;
+let app: Hono;
+beforeAll(async () => {
+  fx = await fixtureStore();
+  app = createApp({ store: fx.store, webDir: fx.dir });
+});
+afterAll(() => fx.close());
+
+const get = async (path: string) => {
+  const res = await app.request(path);
+  return { res, body: res.headers.get('content-type')?.startsWith('application/json') ? await res.json() : await res.text() };
+};
+
+const between = (a: string, b: string, directed = false) =>
+  FIXTURE_DOCS.flatMap((d) => d.events).filter((e) => (e.src === a && e.tgt === b) || (!directed && e.src === b && e.tgt === a));
+
+describe('/api/events', () => {
+  it('filters by an undirected dyad and by direction', async () => {
+    const all = await get('/api/events?dyad=PRK-RUS');
+    expect(all.res.status).toBe(200);
+    const expected = between('PRK', 'RUS');
+    expect(expected.length).toBe(3);
+    expect(all.body.total).toBe(expected.length);
+    expect(all.body.rows.map((r: { evidence: string }) => r.evidence).sort()).toEqual(expected.map((e) => e.evidence).sort());
+    for (const r of all.body.rows) expect([r.event.source.country, r.event.target.country].sort()).toEqual(['PRK', 'RUS']);
+
+    const directed = await get('/api/events?dyad=rus-prk&directed=true');
+    expect(directed.body.rows.map((r: { evidence: string }) => r.evidence)).toEqual(between('RUS', 'PRK', true).map((e) => e.evidence));
+  });
+
+  it('pages with limit and offset, giving total only when the end is reached', async () => {
+    const first = await get('/api/events?dyad=PRK-RUS&limit=2');
+    expect(first.body).toMatchObject({ offset: 0, limit: 2, next: 2, total: null });
+    expect(first.body.rows).toHaveLength(2);
+    const last = await get('/api/events?dyad=PRK-RUS&limit=2&offset=2');
+    expect(last.body).toMatchObject({ offset: 2, limit: 2, next: null, total: 3 });
+    const ids = [...first.body.rows, ...last.body.rows].map((r: { id: number }) => r.id);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('filters by quad class and PLOVER type', async () => {
+    const conflict = await get('/api/events?quad=3');
+    const want = FIXTURE_DOCS.flatMap((d) => d.events).filter((e) => e.quad === 3);
+    expect(conflict.body.rows.map((r: { event: { cameo: string } }) => r.event.cameo).sort()).toEqual(want.map((e) => e.cameo).sort());
+    const agree = await get('/api/events?plover=agree');
+    expect(agree.body.rows.map((r: { event: { plover: { event: string } } }) => r.event.plover.event)).toEqual(['AGREE']);
+  });
+
+  it('answers 400 naming the bad parameter', async () => {
+    for (const [q, name] of [['limit=abc', 'limit'], ['dyad=PRK', 'dyad'], ['from=2024-02-30', 'from'], ['quad=5', 'quad'], ['format=xml', 'format']]) {
+      const r = await get(`/api/events?${q}`);
+      expect(r.res.status, q).toBe(400);
+      expect(r.body.error, q).toContain(`'${name}'`);
+    }
+    const typo = await get('/api/events?dayd=PRK-RUS');
+    expect(typo.res.status).toBe(400);
+    expect(typo.body.error).toContain("unknown query parameter 'dayd'");
+  });
+
+  it('streams every matching row as CSV and JSONL', async () => {
+    const csv = await get('/api/events?dyad=PRK-RUS&format=csv');
+    expect(csv.res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.res.headers.get('content-disposition')).toContain('events.csv');
+    const lines = (csv.body as string).trim().split('\n');
+    expect(lines[0].split(',').slice(0, 3)).toEqual(['id', 'date', 'document_id']);
+    expect(lines).toHaveLength(1 + 3);
+    expect(csv.body).toContain(',The two leaders signed a treaty on comprehensive strategic partnership.,');
+
+    const jsonl = await get('/api/events?format=jsonl&limit=2');
+    const rows = (jsonl.body as string).trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(2);
+    expect(rows[0].event.rule).toMatch(/^trigger /);
+  });
+});
+
+describe('/api/documents', () => {
+  it('gives a document with both versions and the word diff between them', async () => {
+    const list = await get('/api/documents?q=Victory');
+    const id = list.body.rows[0].id;
+    const doc = await get(`/api/documents/${id}`);
+    expect(doc.res.status).toBe(200);
+    expect(doc.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(doc.body.text).toContain('comradeship-in-arms');
+    expect(doc.body.diff.from).toBe(1);
+    const changes = doc.body.diff.parts.filter((p: { op: string }) => p.op !== 'equal');
+    expect(changes).toEqual([
+      { op: 'delete', text: 'friendship' },
+      { op: 'insert', text: 'comradeship-in-arms' },
+    ]);
+    const bad = await get(`/api/documents/${id}?to=9`);
+    expect(bad.res.status).toBe(400);
+    expect(bad.body.error).toContain("'to'");
+  });
+
+  it('answers 404 for an unknown id and 400 for a non-numeric one', async () => {
+    expect((await get('/api/documents/99999')).res.status).toBe(404);
+    const bad = await get('/api/documents/abc');
+    expect(bad.res.status).toBe(400);
+    expect(bad.body.error).toContain("path parameter 'id'");
+  });
+});
+
+describe('search, signals, sources, openapi', () => {
+  it('searches the current version of the text', async () => {
+    const r = await get('/api/search?q=comradeship');
+    expect(r.body.rows.map((h: { title: string }) => h.title)).toEqual([FIXTURE_DOCS[0].title]);
+    expect((await get('/api/search?q=')).res.status).toBe(400);
+  });
+
+  it('filters signals by sender and recipient', async () => {
+    const r = await get('/api/signals?sender=PRK&recipient=CHN');
+    expect(r.body.rows.map((s: { signal: { kind: string } }) => s.signal.kind)).toEqual(['greetings']);
+    const csv = await get('/api/signals?format=csv');
+    expect((csv.body as string).trim().split('\n')).toHaveLength(1 + FIXTURE_DOCS.reduce((n, d) => n + d.signals.length, 0));
+  });
+
+  it('describes every route and its parameters in OpenAPI', async () => {
+    const r = await get('/api/openapi.json');
+    expect(r.body.openapi).toBe('3.1.0');
+    const events = r.body.paths['/api/events'].get;
+    const names = events.parameters.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['dyad', 'directed', 'limit', 'offset', 'format', 'from', 'to']));
+    expect(r.body.paths['/api/documents/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const r = await get('/api/nope');
+    expect(r.res.status).toBe(404);
+    expect(r.body.error).toContain('/api/nope');
+  });
+});
+
+describe('bearer token', () => {
+  it('answers 401 without the token and 200 with it', async () => {
+    const guarded = createApp({ store: fx.store, token: 's3cret-token-for-tests', webDir: fx.dir });
+    expect((await guarded.request('/api/stats')).status).toBe(401);
+    expect((await guarded.request('/api/stats', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const ok = await guarded.request('/api/stats', { headers: { authorization: 'Bearer s3cret-token-for-tests' } });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).documents).toBe(FIXTURE_DOCS.length);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * The HTTP app: the JSON API under /api (one module per route group), its OpenAPI document, bearer-token
+ * auth when configured, and the built dashboard (web/dist) at / with every other path falling back to its
+ * index.html (the dashboard routes in the browser; each view is a URL).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { StoreError } from '../store/store.js';
+import { Api } from './api.js';
+import type { ServerDeps } from './deps.js';
+import { openApiDocument } from './openapi.js';
+import * as documents from './routes/documents.js';
+import * as search from './routes/search.js';
+import * as events from './routes/events.js';
+import * as signals from './routes/signals.js';
+import * as sources from './routes/sources.js';
+
+export interface AppOptions extends ServerDeps {
+  /** When set, every /api request needs `Authorization: Bearer <token>`. */
+  token?: string | null;
+  /** The built dashboard; default web/dist of this package. Absent → / answers how to build it. */
+  webDir?: string;
+}
+
+export const WEB_DIST = join(import.meta.dirname, '../../web/dist');
+const VERSION = '0.1.0';
+
+const ROUTE_GROUPS = [documents, search, events, signals, sources];
+
+export function createApp(opts: AppOptions): Hono {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+  });
+  if (opts.token) app.use('/api/*', bearer(opts.token));
+
+  const api = new Api(app);
+  for (const group of ROUTE_GROUPS) group.register(api, opts);
+  const openapi = openApiDocument(api.routes, VERSION);
+  app.get('/api/openapi.json', (c) => c.json(openapi));
+  app.all('/api/*', (c) => c.json({ error: `no API route ${c.req.method} ${c.req.path} (see /api/openapi.json)` }, 404));
+
+  const web = opts.webDir ?? WEB_DIST;
+  if (existsSync(join(web, 'index.html'))) {
+    app.use('/assets/*', serveStatic({ root: web }));
+    app.get('*', serveStatic({ root: web, path: 'index.html' }));
+  } else {
+    app.get('*', (c) => c.text(`The dashboard is not built (${web}/index.html is missing): run \`npm run build:web\`. The API is at /api.\n`, 404));
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
+    if (err instanceof StoreError) return c.json({ error: err.message }, 400);
+    console.error(`attache serve: ${c.req.method} ${c.req.url}: ${err.stack ?? err.message}`);
+    return c.json({ error: `internal error: ${err.message}` }, 500);
+  });
+  return app;
+}
+
+/** Constant-time check of `Authorization: Bearer <token>`; 401 otherwise. */
+function bearer(token: string) {
+  const want = Buffer.from(token);
+  return async (c: import('hono').Context, next: () => Promise<void>) => {
+    const m = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '');
+    const got = Buffer.from(m?.[1]?.trim() ?? '');
+    if (got.length !== want.length || !timingSafeEqual(got, want)) {
+      c.header('www-authenticate', 'Bearer realm="attache"');
+      return c.json({ error: m ? 'wrong bearer token' : 'this server needs Authorization: Bearer <ATTACHE_TOKEN>' }, 401);
+    }
+    await next();
+  };
+}

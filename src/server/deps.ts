@@ -1,0 +1,6 @@
+import type { Store } from '../store/store.js';
+
+/** What every route group is given. */
+export interface ServerDeps {
+  store: Store;
+}

@@ -1,0 +1,67 @@
+/**
+ * Query-parameter schemas shared by the routes. Every route validates its query with one zod object
+ * (unknown parameters are refused, so a typo is a 400 rather than a silently ignored filter); the same
+ * objects produce the OpenAPI document.
+ */
+import { z } from 'zod';
+import { HTTPException } from 'hono/http-exception';
+
+const isValidDay = (s: string) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
+  .refine(isValidDay, 'not a calendar date');
+
+/** ISO 3166-1 alpha-3, upper or lower case. */
+export const country = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'expected a three-letter country code (PRK, RUS, …)')
+  .transform((s) => s.toUpperCase());
+
+/** Two country codes joined by a hyphen: PRK-RUS. */
+export const dyad = z
+  .string()
+  .regex(/^[A-Za-z]{3}-[A-Za-z]{3}$/, 'expected two country codes joined by a hyphen, e.g. PRK-RUS')
+  .transform((s) => {
+    const [a, b] = s.toUpperCase().split('-') as [string, string];
+    return { a, b };
+  });
+
+/** "true"/"false"/"1"/"0" as a boolean. */
+export const flag = z.enum(['true', 'false', '1', '0']).transform((s) => s === 'true' || s === '1');
+
+export const format = z.enum(['json', 'csv', 'jsonl']).default('json').describe('json (a page), csv or jsonl (a streamed download of every matching row)');
+
+/** Pagination: `limit` rows from `offset`. Downloads (csv/jsonl) ignore the default limit and stream everything. */
+export const page = {
+  limit: z.coerce.number().int().min(1).max(1000).optional().describe('rows per page (default 50; max 1000)'),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0).describe('rows to skip'),
+};
+
+/** The document context every streaming query accepts. */
+export const context = {
+  source: z.string().min(1).max(200).optional().describe('outlet name, exact, case-insensitive'),
+  from: isoDate.optional().describe('first day, inclusive'),
+  to: isoDate.optional().describe('last day, inclusive'),
+  q: z.string().min(1).max(500).optional().describe('full-text query (FTS5) over title and text'),
+};
+
+export const DEFAULT_LIMIT = 50;
+
+/** Raised for a bad parameter: the message names the parameter and the problem. */
+export function badRequest(message: string): HTTPException {
+  return new HTTPException(400, { message });
+}
+
+/** Parse `input` with `schema`; a failure becomes a 400 naming each bad parameter and why. */
+export function parseParams<S extends z.ZodType>(schema: S, input: unknown, what = 'query parameter'): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const reasons = r.error.issues.map((i) => {
+    if (i.code === 'unrecognized_keys') return `unknown ${what}${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}`;
+    const name = i.path.join('.');
+    return `bad ${what} '${name}': ${i.message}`;
+  });
+  throw badRequest(reasons.join('; '));
+}
