@@ -1,0 +1,267 @@
+import type { StageContext } from '../pipeline/stages.js';
+import type { ActorMention, ActorRef, Attribution, CodedEvent, Modality } from '../types.js';
+import type { EventDicts } from './load.js';
+import { cueModality, clauseStart } from './modality.js';
+import { quadClass } from './ontology.js';
+import { objectOf, prepObject, subjectOf, type Subject } from './roles.js';
+import { GAP, GAP_MAX, type Trigger } from './triggers.js';
+import { buildView, type View } from './view.js';
+
+/** What the coder remembers across the sentences of one document. */
+interface DocState {
+  /** Sender of the last message, letter or telegram named with its sender ("the telegram" then refers to it). */
+  sender: ActorMention[] | null;
+}
+
+interface Match {
+  t: Trigger;
+  idx: number[];
+}
+
+/**
+ * The event stage: per sentence, find triggers over lemmas and POS, give them source and target actors by
+ * clause position (active, passive, "received … from", nominalisations, compound subjects), then modality,
+ * date and attribution. An event needs a source actor; it needs a target unless its trigger allows none.
+ */
+export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
+  const out: CodedEvent[] = [];
+  const doc: DocState = { sender: null };
+  for (const s of ctx.analysed.sentences) {
+    if (!s.tokens.some((t) => d.byFirst.has(t.lemma) || d.byFirst.has(t.lower) || d.cues.roles.get(t.lemma) === 'carrier')) continue;
+    const all = ctx.mentions[s.index] ?? [];
+    const v = buildView(s, all.filter((m) => m.kind !== 'agency'), d.cues.roles);
+    rememberSenders(v, doc);
+    const matches = findTriggers(v, d);
+    if (matches.length === 0) continue;
+    const agency = all.find((m) => m.kind === 'agency');
+    const attribution: Attribution | null = agency ? { agency: agency.actor.name ?? agency.text, country: agency.actor.country } : ctx.attribution;
+    const heads = new Set(matches.filter((m) => m.t.kind !== 'noun').map((m) => m.idx[0]));
+    const seen = new Set<string>();
+    for (const m of matches) {
+      for (const e of codeMatch(v, m, heads, doc, d, ctx)) {
+        const key = `${e.source.code}|${e.target?.code ?? ''}|${e.cameo}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ ...e, attribution });
+      }
+    }
+  }
+  return out;
+}
+
+function wordAt(v: View, i: number, w: string): boolean {
+  return v.lem[i] === w || v.s.tokens[i].lower === w;
+}
+
+/** Token indices of trigger `t` matched from token `i`, or null. */
+function matchAt(v: View, i: number, t: Trigger): number[] | null {
+  const n = v.lem.length;
+  const idx: number[] = [];
+  let k = i;
+  let gap = 0;
+  for (const w of t.words) {
+    if (w === GAP) {
+      gap = GAP_MAX;
+      continue;
+    }
+    let found = -1;
+    for (let g = 0; g <= gap && k + g < n; g++) {
+      const p = k + g;
+      if (wordAt(v, p, w)) {
+        found = p;
+        break;
+      }
+      if (v.pos[p] === 'VERB' || v.pos[p] === 'PUNCT' || v.pos[p] === 'AUX' || v.role(p) === 'boundary') break;
+    }
+    if (found < 0) return null;
+    idx.push(found);
+    k = found + 1;
+    gap = 0;
+  }
+  const headPos = t.kind === 'noun' ? v.pos[idx[idx.length - 1]] : v.pos[idx[0]];
+  const ok = t.kind === 'verb' ? headPos === 'VERB' : t.kind === 'adj' ? headPos === 'ADJ' : headPos === 'NOUN' || headPos === 'PROPN';
+  return ok ? idx : null;
+}
+
+/** Trigger matches left to right, longest pattern first at each token, without overlaps. */
+function findTriggers(v: View, d: EventDicts): Match[] {
+  const out: Match[] = [];
+  const n = v.lem.length;
+  for (let i = 0; i < n; ) {
+    const cands = d.byFirst.get(v.lem[i]) ?? d.byFirst.get(v.s.tokens[i].lower);
+    let m: Match | null = null;
+    if (cands) {
+      for (const t of cands) {
+        const idx = matchAt(v, i, t);
+        if (idx) {
+          m = { t, idx };
+          break;
+        }
+      }
+    }
+    if (m) {
+      out.push(m);
+      i = m.idx[m.idx.length - 1] + 1;
+    } else i++;
+  }
+  return out;
+}
+
+/** "was congratulated", "has been attacked": a participle after a form of be/get. */
+function isPassive(v: View, i: number): boolean {
+  const tok = v.s.tokens[i];
+  if (tok.lower.endsWith('ing') || tok.lower === v.lem[i]) return false;
+  for (let j = i - 1; j >= 0 && i - j <= 3; j--) {
+    if (v.pos[j] === 'AUX' && (v.lem[j] === 'be' || v.lem[j] === 'get')) return true;
+    if (v.pos[j] !== 'ADV' && v.pos[j] !== 'PART' && v.pos[j] !== 'AUX') return false;
+  }
+  return false;
+}
+
+/** Actors of a subject: its own or coordinated actors, a pronoun resolved through "X said it …", or a message's sender. */
+function subjectActors(v: View, subj: Subject | null, doc: DocState): ActorMention[] {
+  if (!subj) return [];
+  if (subj.actors.length) return subj.actors;
+  if (subj.chunk.pron && subj.speech >= 0) return subjectOf(v, subj.speech)?.actors ?? [];
+  if (v.role(subj.chunk.b) === 'carrier' && doc.sender) return doc.sender;
+  return [];
+}
+
+/** Is the clause the report of an unnamed commentator ("analysts say …", "observers note that …")? */
+function isCommentary(v: View, subj: Subject | null): boolean {
+  if (!subj) return false;
+  if (v.role(subj.chunk.b) === 'commentary') return true;
+  if (subj.speech < 0) return false;
+  const speaker = subjectOf(v, subj.speech);
+  return !!speaker && speaker.actors.length === 0 && v.role(speaker.chunk.b) === 'commentary';
+}
+
+/** Senders of messages named in the sentence ("In a telegram to X, Y said", "Y sent a letter", "Y's message"). */
+function rememberSenders(v: View, doc: DocState): void {
+  for (let k = 0; k < v.lem.length; k++) {
+    if (v.role(k) !== 'carrier' || v.pos[k] !== 'NOUN' || v.chunkOf[k] < 0) continue;
+    const sender = nounSource(v, k, k, doc).sources;
+    if (sender.length) doc.sender = sender;
+    else if (v.pos[v.chunks[v.chunkOf[k]].a - 1] === 'ADP' && v.chunks[v.chunkOf[k]].a === 1) {
+      // "In a telegram addressed to X, Y affirmed …": the sender is the subject of the main clause.
+      const comma = v.lem.indexOf(',', k);
+      const verb = comma < 0 ? -1 : v.pos.findIndex((p, i) => i > comma && p === 'VERB');
+      const subj = verb < 0 ? null : subjectOf(v, verb);
+      if (subj?.actors.length) doc.sender = subj.actors;
+    }
+  }
+}
+
+/** Source of a nominalisation: possessor ("X's visit"), "of/by X" after it, or the subject of a light verb. */
+function nounSource(v: View, first: number, last: number, doc: DocState): { sources: ActorMention[]; targets: ActorMention[] | null; subj: Subject | null } {
+  const ch = v.chunks[v.chunkOf[first]];
+  const start = v.s.tokens[first].start;
+  const own = ch ? ch.mentions.filter((m) => m.end <= start) : [];
+  if (own.length) return { sources: [own[own.length - 1]], targets: null, subj: null };
+  const after = last + 1;
+  if ((v.lem[after] === 'of' || v.lem[after] === 'by') && v.chunkOf[after + 1] >= 0) {
+    const a = v.chunks[v.chunkOf[after + 1]].actor;
+    if (a) return { sources: [a], targets: null, subj: null };
+  }
+  const g = ch ? ch.a - 1 : first - 1;
+  if (g >= 0 && v.pos[g] === 'VERB') {
+    const role = v.role(g);
+    if (role === 'light') {
+      const subj = subjectOf(v, g);
+      return { sources: subjectActors(v, subj, doc), targets: null, subj };
+    }
+    if (role === 'reverse') {
+      const subj = subjectOf(v, g);
+      return { sources: prepObject(v, last + 1, 'from'), targets: subjectActors(v, subj, doc), subj };
+    }
+  }
+  return { sources: [], targets: null, subj: null };
+}
+
+function ref(m: ActorMention): ActorRef {
+  return { ...m.actor, text: m.text };
+}
+
+function sameActor(a: ActorMention, b: ActorMention): boolean {
+  return a === b || (a.start === b.start && a.end === b.end) || (a.actor.code === b.actor.code && a.actor.name === b.actor.name);
+}
+
+function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: EventDicts, ctx: StageContext): Omit<CodedEvent, 'attribution'>[] {
+  const { t, idx } = m;
+  const first = idx[0];
+  const last = idx[idx.length - 1];
+  let sources: ActorMention[];
+  let targets: ActorMention[];
+  let subj: Subject | null;
+  if (t.kind !== 'noun') {
+    // An infinitive under an earlier trigger of the clause is its complement: "refused to meet", "threatened to attack".
+    if (v.lem[first - 1] === 'to' && v.pos[first - 1] === 'PART') {
+      const cs = clauseStart(v, first);
+      for (const h of heads) if (h >= cs && h < first) return [];
+    }
+    subj = subjectOf(v, first);
+    if (isPassive(v, first)) {
+      sources = prepObject(v, last + 1, 'by');
+      targets = subjectActors(v, subj, doc);
+    } else if (t.reverseFrom) {
+      sources = prepObject(v, last + 1, t.reverseFrom);
+      targets = subjectActors(v, subj, doc);
+    } else {
+      sources = subjectActors(v, subj, doc);
+      targets = objectOf(v, last + 1, t.targets);
+    }
+  } else {
+    const ns = nounSource(v, first, last, doc);
+    sources = ns.sources;
+    subj = ns.subj;
+    targets = ns.targets ?? objectOf(v, last + 1, t.targets);
+  }
+  if (sources.length === 0 || isCommentary(v, subj)) return [];
+  const pairs: [ActorMention, ActorMention | null][] = [];
+  for (const s of sources) {
+    const ts = targets.filter((x) => !sameActor(x, s));
+    if (ts.length) for (const x of ts) pairs.push([s, x]);
+    else if (t.mutual && sources.length > 1) for (const x of sources) if (!sameActor(x, s)) pairs.push([s, x]);
+    if (!ts.length && !(t.mutual && sources.length > 1) && t.optionalTarget) pairs.push([s, null]);
+  }
+  if (pairs.length === 0) return [];
+  const sent = v.s;
+  const auxFrom = subj ? subj.chunk.b + 1 : first - 4;
+  const date = eventDate(ctx, sent.index, sent.tokens[first].start);
+  let modality: Modality = cueModality(v, d.cues.modality, auxFrom, first, last);
+  const pub = ctx.analysed.pubDate;
+  if (modality === 'asserted' && date && pub && Number(date.slice(0, 4)) < Number(pub.slice(0, 4)) - 1) modality = 'historical';
+  const quad = quadClass(d.ontology, t.cameo)!;
+  return pairs.map(([s, x]) => {
+    const starts = [sent.tokens[first].start, s.start, x?.start ?? Infinity];
+    const ends = [sent.tokens[last].end, s.end, x?.end ?? -Infinity];
+    return {
+      sentence: sent.index,
+      span: [Math.min(...starts), Math.max(...ends)] as [number, number],
+      source: ref(s),
+      target: x ? ref(x) : null,
+      plover: { event: t.event, mode: t.mode, context: t.context },
+      cameo: t.cameo,
+      goldstein: t.goldstein,
+      quad_class: quad,
+      modality,
+      date,
+      rule: `trigger '${t.pattern}' (${t.rule})`,
+    };
+  });
+}
+
+/** The date mention of the sentence nearest the trigger, else the publication date. */
+function eventDate(ctx: StageContext, sentence: number, at: number): string | null {
+  let best: string | null = null;
+  let dist = Infinity;
+  for (const dm of ctx.dates[sentence] ?? []) {
+    if (!dm.date) continue;
+    const dd = Math.abs(dm.start - at);
+    if (dd < dist) {
+      dist = dd;
+      best = dm.date;
+    }
+  }
+  return best ?? ctx.analysed.pubDate;
+}

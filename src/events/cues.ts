@@ -1,0 +1,46 @@
+import type { DictLine } from '../dict/files.js';
+import { DictError } from '../dict/files.js';
+import type { Modality } from '../types.js';
+
+/** Where a modality cue must stand relative to the trigger. */
+export type CueWhere = 'aux' | 'clause' | 'after';
+
+/** One line of data/triggers/cues/modality.txt: `phrase | modality | where`. */
+export interface ModalityCue {
+  words: string[];
+  modality: Exclude<Modality, 'asserted'>;
+  where: CueWhere;
+  rule: string;
+}
+
+/** Word roles of data/triggers/cues/roles.txt: `lemma | role`. */
+export type WordRole = 'light' | 'reverse' | 'speech' | 'commentary' | 'carrier' | 'boundary' | 'control';
+
+export interface Cues {
+  modality: ModalityCue[];
+  roles: Map<string, WordRole>;
+}
+
+const MODALITIES = new Set(['negated', 'hypothetical', 'future', 'historical']);
+const WHERE = new Set(['aux', 'clause', 'after']);
+const ROLES = new Set<WordRole>(['light', 'reverse', 'speech', 'commentary', 'carrier', 'boundary', 'control']);
+
+export function compileCues(lines: DictLine[]): Cues {
+  const modality: ModalityCue[] = [];
+  const roles = new Map<string, WordRole>();
+  for (const l of lines) {
+    const name = l.file.replace(/^.*\//, '');
+    if (name === 'modality.txt') {
+      const [phrase, mod, where] = l.fields;
+      if (l.fields.length !== 3 || !MODALITIES.has(mod) || !WHERE.has(where))
+        throw new DictError(l.rule, 'expected "phrase | negated|hypothetical|future|historical | aux|clause|after"');
+      modality.push({ words: phrase.toLowerCase().split(/\s+/), modality: mod as ModalityCue['modality'], where: where as CueWhere, rule: l.rule });
+    } else if (name === 'roles.txt') {
+      const [word, role] = l.fields;
+      if (l.fields.length !== 2 || !ROLES.has(role as WordRole) || !/^[a-z']+$/.test(word))
+        throw new DictError(l.rule, `expected "lemma | ${[...ROLES].join('|')}"`);
+      roles.set(word, role as WordRole);
+    } else throw new DictError(l.rule, 'unknown cue table (expected modality.txt or roles.txt)');
+  }
+  return { modality, roles };
+}

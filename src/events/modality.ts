@@ -1,0 +1,51 @@
+import type { Modality } from '../types.js';
+import type { ModalityCue } from './cues.js';
+import type { View } from './view.js';
+
+const ORDER: Modality[] = ['negated', 'hypothetical', 'future', 'historical'];
+
+/** Does cue `c` occur with its first word somewhere in [from, to)? (Words are lemmas or lower-case forms.) */
+function occurs(v: View, c: ModalityCue, from: number, to: number): boolean {
+  const toks = v.s.tokens;
+  for (let i = Math.max(0, from); i < to; i++) {
+    let k = 0;
+    while (k < c.words.length && i + k < toks.length && (v.lem[i + k] === c.words[k] || toks[i + k].lower === c.words[k])) k++;
+    if (k === c.words.length) return true;
+  }
+  return false;
+}
+
+/** First token of the clause holding token `i`: after the nearest boundary word, semicolon or colon to its left. */
+export function clauseStart(v: View, i: number): number {
+  for (let j = i - 1; j >= 0; j--) {
+    if (v.role(j) === 'boundary' || v.lem[j] === ';' || v.lem[j] === ':') return j + 1;
+  }
+  return 0;
+}
+
+/** End (exclusive) of the clause holding token `i`. */
+export function clauseEnd(v: View, i: number): number {
+  for (let j = i + 1; j < v.lem.length; j++) {
+    if (v.role(j) === 'boundary' || v.lem[j] === ';' || v.lem[j] === ':') return j;
+  }
+  return v.lem.length;
+}
+
+/**
+ * Modality from the cues: `aux` cues between the subject and the trigger ("did not", "will", "plans to"),
+ * `clause` cues anywhere earlier in the clause ("if"), `after` cues after the trigger ("in the Korean War").
+ * The strongest reading wins: negated, then hypothetical, future, historical.
+ */
+export function cueModality(v: View, cues: ModalityCue[], auxFrom: number, trigStart: number, trigEnd: number): Modality {
+  const cs = clauseStart(v, trigStart);
+  const ce = clauseEnd(v, trigEnd);
+  let best = ORDER.length;
+  for (const c of cues) {
+    const rank = ORDER.indexOf(c.modality);
+    if (rank >= best) continue;
+    const hit =
+      c.where === 'aux' ? occurs(v, c, Math.max(auxFrom, cs), trigStart) : c.where === 'clause' ? occurs(v, c, cs, trigStart) : occurs(v, c, trigEnd + 1, ce);
+    if (hit) best = rank;
+  }
+  return best < ORDER.length ? ORDER[best] : 'asserted';
+}

@@ -1,0 +1,136 @@
+import type { ActorMention } from '../types.js';
+import type { Chunk, View } from './view.js';
+
+/** The subject found for a predicate: the chunk, its coordinated partners, and the speech verb it depends on. */
+export interface Subject {
+  chunk: Chunk;
+  /** Coordinated subjects with actors ("Russia and China"), the chunk's own actor first. */
+  actors: ActorMention[];
+  /** Index of the reporting verb whose complement this clause is ("X said Y attacked Z"), or -1. */
+  speech: number;
+}
+
+const WALK_MAX = 40;
+const RELATIVE = new Set(['who', 'which']);
+
+/**
+ * The subject of the predicate whose verb group starts at token `i`, by clause position: walk left over
+ * auxiliaries, adverbs and control verbs, skip prepositional phrases and objects of earlier verbs, stop at
+ * clause boundaries. Returns null when the clause has no subject that can be found.
+ */
+export function subjectOf(v: View, i: number): Subject | null {
+  let j = i - 1;
+  for (let steps = 0; j >= 0 && steps < WALK_MAX; steps++) {
+    const c = v.chunkOf[j];
+    if (c >= 0) {
+      const ch = v.chunks[c];
+      const before = ch.a - 1;
+      const bp = before >= 0 ? v.pos[before] : '';
+      if (bp === 'ADP') {
+        j = before - 1;
+        continue;
+      }
+      if (bp === 'VERB' && v.role(before) !== 'speech') {
+        j = before - 1;
+        continue;
+      }
+      if (!ch.actor && !ch.pron && before >= 0 && v.lem[before] === ',' && v.role(ch.b) !== 'carrier') {
+        j = before - 1;
+        continue;
+      }
+      const speech = bp === 'VERB' ? before : v.lem[before] === 'that' && before > 0 && v.role(before - 1) === 'speech' ? before - 1 : -1;
+      return { chunk: ch, actors: coordinatedLeft(v, ch), speech };
+    }
+    const l = v.lem[j];
+    if (RELATIVE.has(l)) {
+      const k = v.lem[j - 1] === ',' ? j - 2 : j - 1;
+      if (k >= 0 && v.chunkOf[k] >= 0) {
+        const ch = v.chunks[v.chunkOf[k]];
+        return { chunk: ch, actors: ch.actor ? [ch.actor] : [], speech: -1 };
+      }
+      return null;
+    }
+    if (v.role(j) === 'boundary') return null;
+    if (v.pos[j] === 'PUNCT' && l !== ',' && l !== '"' && l !== '“' && l !== '”' && l !== "'") return null;
+    j--;
+  }
+  return null;
+}
+
+/** The chunk and the actor chunks coordinated before it with "and" or a comma ("Russia, China and India"). */
+function coordinatedLeft(v: View, ch: Chunk): ActorMention[] {
+  const out: ActorMention[] = ch.actor ? [ch.actor] : [];
+  if (!ch.actor) return out;
+  // Two actors inside one chunk joined by nothing but names are one actor; "X and Y" are separate chunks.
+  let k = ch.a - 1;
+  let sawAnd = false;
+  while (k > 0 && (v.lem[k] === 'and' || (v.lem[k] === ',' && sawAnd))) {
+    sawAnd = true;
+    const prev = v.chunkOf[k - 1];
+    if (prev < 0 || !v.chunks[prev].actor) break;
+    const p = v.chunks[prev];
+    const pb = p.a - 1;
+    if (pb >= 0 && (v.pos[pb] === 'ADP' || v.pos[pb] === 'VERB')) break;
+    out.unshift(p.actor!);
+    k = p.a - 1;
+  }
+  return out;
+}
+
+/** Actor chunks coordinated after `ch` ("to Putin and Xi"). */
+export function coordinatedRight(v: View, ch: Chunk): ActorMention[] {
+  const out: ActorMention[] = ch.actor ? [ch.actor] : [];
+  let k = ch.b + 1;
+  while (ch.actor && k + 1 < v.lem.length && v.lem[k] === 'and') {
+    const next = v.chunkOf[k + 1];
+    if (next < 0 || !v.chunks[next].actor) break;
+    out.push(v.chunks[next].actor!);
+    k = v.chunks[next].b + 1;
+  }
+  return out;
+}
+
+/** The actors of the chunk at `k`, or of "X of Y" when X names no actor ("the government of Laos"). */
+function actorsAt(v: View, k: number): ActorMention[] {
+  const c = v.chunkOf[k];
+  if (c < 0) return [];
+  const ch = v.chunks[c];
+  if (ch.actor) return coordinatedRight(v, ch);
+  const after = ch.b + 1;
+  if (v.lem[after] === 'of' && v.chunkOf[after + 1] >= 0) {
+    const inner = v.chunks[v.chunkOf[after + 1]];
+    if (inner.actor) return coordinatedRight(v, inner);
+  }
+  return [];
+}
+
+const OBJECT_SPAN = 14;
+
+/**
+ * The target after the trigger ending at token `from`: the direct object (when `targets` holds 'obj') or the
+ * object of the first listed preposition, within the clause (no verb, clause boundary or comma crossed).
+ */
+export function objectOf(v: View, from: number, targets: string[]): ActorMention[] {
+  const n = v.lem.length;
+  let j = from;
+  while (j < n && (v.pos[j] === 'ADV' || v.pos[j] === 'PART')) j++;
+  if (targets.includes('obj') && j < n && v.chunkOf[j] >= 0) {
+    const a = actorsAt(v, j);
+    if (a.length) return a;
+  }
+  for (let k = from; k < n && k < from + OBJECT_SPAN; k++) {
+    const p = v.pos[k];
+    if (p === 'VERB' || v.role(k) === 'boundary' || RELATIVE.has(v.lem[k])) break;
+    if (p === 'PUNCT' && v.lem[k] !== '"') break;
+    if (p === 'ADP' && targets.includes(v.lem[k]) && k + 1 < n) {
+      const a = actorsAt(v, k + 1);
+      if (a.length) return a;
+    }
+  }
+  return [];
+}
+
+/** The object of preposition `prep` after token `from` within the clause ("from Y" in "received a message from Y"). */
+export function prepObject(v: View, from: number, prep: string): ActorMention[] {
+  return objectOf(v, from, [prep]);
+}

@@ -1,0 +1,99 @@
+import type { DictLine } from '../dict/files.js';
+import { DictError } from '../dict/files.js';
+import type { PloverEvent } from '../types.js';
+import type { Ontology } from './ontology.js';
+
+/** Where a trigger's head sits: a verb ("accuse"), a nominalisation ("visit"), or a predicative adjective ("ready to"). */
+export type TriggerKind = 'verb' | 'noun' | 'adj';
+
+/** One compiled line of data/triggers/<type>.txt. */
+export interface Trigger {
+  /** The pattern as written ("send ... congratulatory message"). */
+  pattern: string;
+  /** Lemmas to match in order; GAP stands for up to GAP_MAX tokens that are neither verbs nor punctuation. */
+  words: string[];
+  kind: TriggerKind;
+  /** 'obj' (the direct object) and prepositions whose object is the target, in order of preference. */
+  targets: string[];
+  /** Preposition whose object is the source while the clause subject becomes the target ("receive … from"). */
+  reverseFrom: string | null;
+  /** The event may stand without a target ("protesters rallied"). */
+  optionalTarget: boolean;
+  /** With a compound subject and no target, each party is the other's target ("X and Y held talks"). */
+  mutual: boolean;
+  cameo: string;
+  event: PloverEvent;
+  mode: string | null;
+  context: string[];
+  goldstein: number;
+  /** "data/triggers/consult.txt:12". */
+  rule: string;
+}
+
+export const GAP = '...';
+export const GAP_MAX = 4;
+const FLAGS = new Set(['noun', 'adj', 'opt', 'mutual']);
+
+/**
+ * Compile trigger lines: `pattern | target | CAMEO | mode | context | flags`.
+ * target: comma-separated `obj` and prepositions, `<from` marks the preposition whose object is the source;
+ * mode/context: empty keeps the ontology's PLOVER reading of the CAMEO code; flags: noun, adj, opt, mutual.
+ * Later lines with the same pattern and kind replace earlier ones (user dictionaries over shipped ones).
+ */
+export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
+  const byKey = new Map<string, Trigger>();
+  for (const l of lines) {
+    if (l.fields.length < 3 || l.fields.length > 6) throw new DictError(l.rule, 'expected "pattern | target | CAMEO | mode | context | flags"');
+    const [pattern, target, cameo, mode = '', context = '', flagText = ''] = l.fields;
+    const words = pattern.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0 || words[0] === GAP || words[words.length - 1] === GAP) throw new DictError(l.rule, `pattern "${pattern}" must start and end with a word`);
+    const entry = ont.cameo.get(cameo);
+    if (!entry) throw new DictError(l.rule, `CAMEO code "${cameo}" is not in data/ontology/cameo.txt`);
+    const flags = flagText.split(/[\s,]+/).filter(Boolean);
+    for (const f of flags) if (!FLAGS.has(f)) throw new DictError(l.rule, `unknown flag "${f}" (expected noun, adj, opt, mutual)`);
+    const targets: string[] = [];
+    let reverseFrom: string | null = null;
+    for (const t of target.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean)) {
+      if (t.startsWith('<')) reverseFrom = t.slice(1);
+      else targets.push(t);
+    }
+    if (targets.some((t) => !/^[a-z]+$/.test(t)) || (reverseFrom !== null && !/^[a-z]+$/.test(reverseFrom)))
+      throw new DictError(l.rule, `target "${target}" must list obj and prepositions, e.g. "obj, with" or "<from"`);
+    const optionalTarget = flags.includes('opt');
+    if (targets.length === 0 && !optionalTarget && reverseFrom === null)
+      throw new DictError(l.rule, 'a trigger without a target marker must carry the flag opt');
+    const kind: TriggerKind = flags.includes('noun') ? 'noun' : flags.includes('adj') ? 'adj' : 'verb';
+    const key = `${kind}:${words.join(' ')}`;
+    byKey.set(key, {
+      pattern,
+      words,
+      kind,
+      targets,
+      reverseFrom,
+      optionalTarget,
+      mutual: flags.includes('mutual'),
+      cameo,
+      event: entry.event,
+      mode: mode || entry.mode,
+      context: context ? context.split(',').map((c) => c.trim()).filter(Boolean) : entry.context,
+      goldstein: entry.goldstein,
+      rule: l.rule,
+    });
+  }
+  return [...byKey.values()];
+}
+
+/** Duplicate keys inside one dictionary root: a data error the validation test reports. */
+export function duplicateTriggerKeys(lines: DictLine[]): string[] {
+  const seen = new Map<string, string>();
+  const dups: string[] = [];
+  for (const l of lines) {
+    const flags = (l.fields[5] ?? '').split(/[\s,]+/);
+    const kind = flags.includes('noun') ? 'noun' : flags.includes('adj') ? 'adj' : 'verb';
+    const key = `${kind}:${l.fields[0].toLowerCase().split(/\s+/).join(' ')}`;
+    const prev = seen.get(key);
+    if (prev) dups.push(`${l.rule} repeats ${prev} (${key})`);
+    else seen.set(key, l.rule);
+  }
+  return dups;
+}

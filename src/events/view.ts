@@ -1,0 +1,78 @@
+import type { ActorMention, Sentence } from '../types.js';
+import type { WordRole } from './cues.js';
+
+/** A noun-phrase chunk: a maximal run of nominal tokens, actor mentions kept whole. */
+export interface Chunk {
+  /** First and last token index (inclusive). */
+  a: number;
+  b: number;
+  /** Actor mentions inside the chunk, in text order. */
+  mentions: ActorMention[];
+  /** The mention that stands for the whole chunk (its head, or the modifier of an unnamed head: "Syrian rebels"). */
+  actor: ActorMention | null;
+  /** A bare personal pronoun ("it", "they") with no mention on it. */
+  pron: boolean;
+  /** Lemma of the chunk's last token (its head). */
+  head: string;
+}
+
+/** One sentence as the role finder sees it: lemmas, POS, chunks, and which chunk each token belongs to. */
+export interface View {
+  s: Sentence;
+  lem: string[];
+  pos: string[];
+  chunkOf: Int32Array;
+  chunks: Chunk[];
+  role: (i: number) => WordRole | undefined;
+}
+
+const NOMINAL = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+
+export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<string, WordRole>): View {
+  const toks = s.tokens;
+  const n = toks.length;
+  const lem = new Array<string>(n);
+  const pos = new Array<string>(n);
+  const mentionAt = new Array<ActorMention | null>(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    lem[i] = toks[i].pos === 'PROPN' ? toks[i].lower : toks[i].lemma;
+    pos[i] = toks[i].pos;
+  }
+  for (const m of mentions) {
+    for (let i = 0; i < n; i++) if (toks[i].start < m.end && toks[i].end > m.start) mentionAt[i] = m;
+  }
+  const role = (i: number) => roles.get(lem[i]);
+  const chunkOf = new Int32Array(n).fill(-1);
+  const chunks: Chunk[] = [];
+  let i = 0;
+  while (i < n) {
+    const inChunk = (k: number) =>
+      mentionAt[k] !== null ||
+      ((NOMINAL.has(pos[k]) || (POSSESSIVE.has(toks[k].lower) && k > 0)) && roles.get(lem[k]) !== 'boundary');
+    if (!inChunk(i)) {
+      i++;
+      continue;
+    }
+    let b = i;
+    while (b + 1 < n && inChunk(b + 1)) {
+      // A new determiner after a noun starts a new phrase ("gave Tanzania a grant").
+      if (pos[b + 1] === 'DET' && mentionAt[b + 1] === null && (pos[b] === 'NOUN' || pos[b] === 'PROPN' || mentionAt[b] !== null)) break;
+      // A personal pronoun is a phrase of its own ("told him it").
+      if (pos[b + 1] === 'PRON' && mentionAt[b + 1] === null) break;
+      b++;
+    }
+    const ms: ActorMention[] = [];
+    for (let k = i; k <= b; k++) if (mentionAt[k] && ms[ms.length - 1] !== mentionAt[k]) ms.push(mentionAt[k]!);
+    let actor: ActorMention | null = null;
+    for (let k = ms.length - 1; k >= 0 && !actor; k--) {
+      const after = toks.findIndex((t) => t.start >= ms[k].end);
+      if (after < 0 || !POSSESSIVE.has(toks[after].lower) || k === 0) actor = ms[k];
+    }
+    const id = chunks.length;
+    chunks.push({ a: i, b, mentions: ms, actor, pron: b === i && pos[i] === 'PRON' && !mentionAt[i], head: lem[b] });
+    for (let k = i; k <= b; k++) chunkOf[k] = id;
+    i = b + 1;
+  }
+  return { s, lem, pos, chunkOf, chunks, role };
+}
