@@ -2,7 +2,7 @@
  * A synthetic coded history for the analysis tests, 2020–2023, with known answers:
  *  - rituals: PRK→CHN National Day congratulations (30 Sep 2020, 1 Oct 2021, 1 Oct 2022; 3 Oct 2023, on time
  *    +2 days, sender changed from Kim Jong Il to Kim Jong Un); PRK→RUS Russia Day congratulations (2020–2022,
- *    MISSING in 2023); CHN→PRK New Year greetings (1 Jan 2020, 30 Dec 2020, none dated 2021, 1 Jan 2022;
+ *    MISSING in 2023); CHN→PRK New Year greetings (1 Jan 2020, 30 Dec 2020 for 2021, 1 Jan 2022;
  *    20 Jan 2023, late +19); PRK→LAO National Day (2022 only: no ritual); PRK→RUS condolences on a
  *    disaster, twice in March 2023 (first-time);
  *  - framing: the PRK–CHN signal documents drop "peace" and gain "sovereignty" in 2023, and 2023 brings the

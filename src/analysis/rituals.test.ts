@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseOccasion, rituals } from './rituals.js';
+import { historyRows } from '../../test/analysis-history.js';
+
+const { signals } = historyRows();
+
+const brief = (r: ReturnType<typeof rituals>) =>
+  r.rituals.map((x) => [`${x.sender}>${x.recipient}`, x.kind, x.occasionType, x.usualDay, x.yearsSeen.join(','), x.status, x.lag, x.received?.date ?? null]);
+
+describe('rituals', () => {
+  it('learns the rituals of the last three years and checks 2023: on time, late, missing, first-time', () => {
+    const r = rituals(signals, { year: 2023 });
+    expect(r.asOf).toBe('2023-12-02');
+    expect(r.summary).toEqual({ expected: 3, onTime: 1, late: 1, missing: 1, pending: 0, firstTime: 1 });
+    expect(brief(r)).toEqual([
+      // New Year greetings: the one for 2021 was sent on 30 December 2020; 2023's came 19 days late
+      ['CHN>PRK', 'greetings', 'new_year', '01-01', '2020,2021,2022', 'late', 19, '2023-01-20'],
+      ['PRK>RUS', 'congratulations', 'national_day', '06-12', '2020,2021,2022', 'missing', null, null],
+      ['PRK>CHN', 'congratulations', 'national_day', '10-01', '2020,2021,2022', 'on_time', 2, '2023-10-03'],
+    ]);
+    const [ny, russia, china] = r.rituals;
+    expect(ny.recipientChange).toEqual({ before: ['Kim Jong Il'], now: 'Kim Jong Un' });
+    expect(ny.senderChange).toBeNull();
+    expect(china.senderChange).toEqual({ before: ['Kim Jong Il'], now: 'Kim Jong Un' });
+    expect(china.occasion).toBe("National Day of the People's Republic of China");
+    expect(china.received?.evidence).toBe("Kim Jong Un sent a congratulatory message to Xi Jinping on the National Day of the People's Republic of China.");
+    expect(russia.expected).toBe('2023-06-12');
+    expect(russia.lastSeen.date).toBe('2022-06-12');
+    expect(russia.occasion).toBe('Russia Day');
+    // the PRK→LAO message of 2023 was seen once before (2022): neither a ritual nor first-time
+    expect(r.firstTime.map((f) => [`${f.sender}>${f.recipient}`, f.kind, f.occasionType, f.occasion, f.first.date, f.count])).toEqual([
+      ['PRK>RUS', 'condolences', 'disaster', 'floods', '2023-03-10', 2],
+    ]);
+  });
+
+  it('leaves expected days after the last observed day pending', () => {
+    const r = rituals(signals, { year: 2023, asOf: '2023-06-15' });
+    expect(r.rituals.map((x) => [x.sender, x.status])).toEqual([['CHN', 'late'], ['PRK', 'pending'], ['PRK', 'pending']]);
+    // 12 June + 7 days of tolerance have passed by 20 June
+    expect(rituals(signals, { year: 2023, asOf: '2023-06-20' }).rituals[1].status).toBe('missing');
+  });
+
+  it('filters by actor', () => {
+    const r = rituals(signals, { year: 2023, actor: 'RUS' });
+    expect(brief(r)).toEqual([['PRK>RUS', 'congratulations', 'national_day', '06-12', '2020,2021,2022', 'missing', null, null]]);
+    expect(r.firstTime).toHaveLength(1);
+  });
+
+  it('works on short histories with --window 1 --min-years 1 (the KCNA setting)', () => {
+    const r = rituals(signals, { year: 2023, window: 1, minYears: 1 });
+    expect(brief(r)).toEqual([
+      ['CHN>PRK', 'greetings', 'new_year', '01-01', '2022', 'late', 19, '2023-01-20'],
+      ['PRK>RUS', 'congratulations', 'national_day', '06-12', '2022', 'missing', null, null],
+      ['PRK>CHN', 'congratulations', 'national_day', '10-01', '2022', 'on_time', 2, '2023-10-03'],
+      ['PRK>LAO', 'congratulations', 'national_day', '12-02', '2022', 'on_time', 0, '2023-12-02'],
+    ]);
+  });
+
+  it('a tighter tolerance turns a late arrival into a first-time signal and narrows on time', () => {
+    const r = rituals(signals, { year: 2023, tolerance: 1, late: 10 });
+    // 30 Sep 2020 is 1 day off 1 Oct: still counted; 3 Oct 2023 is 2 days late; 20 Jan is past 1 + 10 days
+    expect(brief(r).map((x) => [x[0], x[5], x[6]])).toEqual([
+      ['CHN>PRK', 'missing', null],
+      ['PRK>RUS', 'missing', null],
+      ['PRK>CHN', 'late', 2],
+    ]);
+    expect(r.firstTime.map((f) => [f.kind, f.first.date])).toEqual([['greetings', '2023-01-20'], ['condolences', '2023-03-10']]);
+  });
+
+  it('normalises occasion wording', () => {
+    expect(normaliseOccasion('the 63rd founding anniversary of the DPRK')).toBe('founding anniversary of the DPRK');
+    expect(normaliseOccasion('2012')).toBeNull();
+  });
+});

@@ -1,0 +1,289 @@
+/**
+ * Ritual calendar: recurring diplomatic signals learnt from history, and for one year which of them came
+ * (on time or late, with the lag), which are MISSING, and which signals came for the first time.
+ *
+ * A ritual is keyed by sender country → recipient country, kind and occasion type (countries, not persons:
+ * a succession changes the sender's name, not the ritual; the change is reported). Its usual day is a day
+ * of the year: the observed day that gathers the most history years within ±tolerance days (ties: the
+ * smallest total distance, then the earliest day). Years are matched on real dates around the usual day, so
+ * New Year greetings sent on 30 December count for the next year's 1 January.
+ */
+import type { OccasionType, SignalKind } from '../types.js';
+import type { SignalRow, Store } from '../store/store.js';
+import { circularLag, dayNumber, dayOfYear, effectiveDate, mmddOf } from './dates.js';
+import { collect } from './stats.js';
+
+export interface RitualOptions {
+  /** The year to check. Default: the latest year with a signal. */
+  year?: number;
+  /** Only rituals where this country (ISO alpha-3) sends or receives. */
+  actor?: string;
+  /** Days either side of the usual day that count as on time. Default 7. */
+  tolerance?: number;
+  /** History years before `year` that are looked at. Default 3. */
+  window?: number;
+  /** Of those, how many must have the signal for it to be a ritual. Default 2. */
+  minYears?: number;
+  /** Days after the tolerance in which a signal still counts as received (late). Default 30. */
+  late?: number;
+  /** The last day observed, ISO. Default: the latest signal date of all rows. Expected days after it are pending. */
+  asOf?: string;
+  /** Occasion types never learnt as rituals (one-off occasions). Default death and disaster. */
+  exclude?: OccasionType[];
+}
+
+export interface RitualKey {
+  sender: string;
+  recipient: string;
+  kind: SignalKind;
+  occasionType: OccasionType;
+}
+
+/** One signal as the ritual calendar cites it. */
+export interface RitualSignal {
+  /** Store signal id. */
+  id: number;
+  date: string;
+  senderName: string | null;
+  recipientName: string | null;
+  occasion: string | null;
+  evidence: string;
+  doc: { id: number; title: string | null; url: string | null };
+}
+
+export interface NameChange {
+  /** Names seen in the history years, sorted. */
+  before: string[];
+  now: string;
+}
+
+export type RitualState = 'on_time' | 'late' | 'missing' | 'pending';
+
+export interface RitualStatus extends RitualKey {
+  /** The commonest occasion wording in history, ordinals and numbers removed. */
+  occasion: string | null;
+  /** Usual day, MM-DD. */
+  usualDay: string;
+  /** History years in which it was seen. */
+  yearsSeen: number[];
+  /** The day it was expected in the year checked, ISO. */
+  expected: string;
+  status: RitualState;
+  /** Days from the expected day to the day received (negative: early). Null unless received. */
+  lag: number | null;
+  received: RitualSignal | null;
+  /** Last occurrence in history (for a missing ritual: when it was last seen). */
+  lastSeen: RitualSignal;
+  senderChange: NameChange | null;
+  recipientChange: NameChange | null;
+}
+
+export interface FirstTimeSignal extends RitualKey {
+  occasion: string | null;
+  /** Signals of this key in the year within ±tolerance of the first, counted as one. */
+  count: number;
+  first: RitualSignal;
+}
+
+export interface RitualReport {
+  year: number;
+  asOf: string;
+  actor: string | null;
+  tolerance: number;
+  window: number;
+  minYears: number;
+  late: number;
+  summary: { expected: number; onTime: number; late: number; missing: number; pending: number; firstTime: number };
+  /** Every ritual expected in the year, by expected day then key. */
+  rituals: RitualStatus[];
+  /** Signals of the year never seen before (same key, within ±tolerance of the day of the year). */
+  firstTime: FirstTimeSignal[];
+}
+
+interface Occ {
+  day: number;
+  doy: number;
+  row: SignalRow;
+  date: string;
+}
+
+const keyOf = (k: RitualKey) => `${k.sender}>${k.recipient}|${k.kind}|${k.occasionType}`;
+
+/** "63rd founding anniversary of the DPRK" → "founding anniversary of the DPRK". */
+export function normaliseOccasion(occasion: string | null): string | null {
+  if (!occasion) return null;
+  const s = occasion.replace(/\b\d+(st|nd|rd|th)?\b/gi, ' ').replace(/\s+/g, ' ').trim().replace(/^the /i, '');
+  return s || null;
+}
+
+function cite(o: Occ): RitualSignal {
+  const s = o.row.signal;
+  return {
+    id: o.row.id,
+    date: o.date,
+    senderName: s.sender.name,
+    recipientName: s.recipient.name,
+    occasion: s.occasion,
+    evidence: o.row.evidence,
+    doc: { id: o.row.doc.id, title: o.row.doc.title, url: o.row.doc.url },
+  };
+}
+
+/** The day number of MM-DD in a year (29 Feb is not a usual day: dayOfYear maps it to 1 March). */
+const dayIn = (year: number, doy: number) => dayNumber(`${year}-${mmddOf(doy)}`);
+
+interface Learnt {
+  key: RitualKey;
+  doy: number;
+  years: number[];
+  hits: Occ[];
+}
+
+/** The rituals of one key: greedy, best-supported usual day first, its occurrences then set aside. */
+function learn(key: RitualKey, occs: Occ[], histYears: number[], tol: number, minYears: number): Learnt[] {
+  const out: Learnt[] = [];
+  let pool = occs;
+  for (;;) {
+    let best: Learnt | null = null;
+    let bestCost = Infinity;
+    const candidates = [...new Set(pool.filter((o) => histYears.some((h) => Math.abs(o.day - dayIn(h, o.doy)) <= tol)).map((o) => o.doy))].sort((x, y) => x - y);
+    for (const doy of candidates) {
+      const years: number[] = [];
+      const hits: Occ[] = [];
+      let cost = 0;
+      for (const h of histYears) {
+        const centre = dayIn(h, doy);
+        let nearest: Occ | null = null;
+        for (const o of pool) if (Math.abs(o.day - centre) <= tol && (!nearest || Math.abs(o.day - centre) < Math.abs(nearest.day - centre))) nearest = o;
+        if (nearest) {
+          years.push(h);
+          hits.push(nearest);
+          cost += Math.abs(nearest.day - centre);
+        }
+      }
+      if (!best || years.length > best.years.length || (years.length === best.years.length && cost < bestCost)) {
+        best = { key, doy, years, hits };
+        bestCost = cost;
+      }
+    }
+    if (!best || best.years.length < minYears) return out;
+    out.push(best);
+    const centre = best.doy;
+    pool = pool.filter((o) => Math.abs(circularLag(centre, o.doy)) > tol);
+  }
+}
+
+function commonest(values: (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && v < best)) best = v;
+  return best;
+}
+
+function nameChange(history: (string | null)[], now: string | null): NameChange | null {
+  const before = [...new Set(history.filter((n): n is string => !!n))].sort();
+  return now && before.length > 0 && !before.includes(now) ? { before, now } : null;
+}
+
+/**
+ * The ritual calendar for a year, from signal rows (any rows: the actor filter is applied here; the
+ * latest date of all rows is the default asOf).
+ */
+export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): RitualReport {
+  const tol = opts.tolerance ?? 7;
+  const window = opts.window ?? 3;
+  const minYears = opts.minYears ?? 2;
+  const late = opts.late ?? 30;
+  const exclude = new Set<OccasionType>(opts.exclude ?? ['death', 'disaster']);
+  const groups = new Map<string, { key: RitualKey; occs: Occ[] }>();
+  let latest = '';
+  for (const row of rows) {
+    const s = row.signal;
+    const sender = s.sender.country;
+    const recipient = s.recipient.country;
+    const date = effectiveDate(s.date, row.doc.date);
+    if (!date || (opts.asOf && date > opts.asOf)) continue;
+    if (date > latest) latest = date;
+    if (!sender || !recipient) continue;
+    if (opts.actor && sender !== opts.actor && recipient !== opts.actor) continue;
+    const key: RitualKey = { sender, recipient, kind: s.kind, occasionType: s.occasion_type };
+    const k = keyOf(key);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { key, occs: [] }));
+    g.occs.push({ day: dayNumber(date), doy: dayOfYear(date), row, date });
+  }
+  const year = opts.year ?? (latest ? +latest.slice(0, 4) : new Date().getUTCFullYear());
+  const asOf = opts.asOf ?? latest;
+  const asOfDay = asOf ? dayNumber(asOf) : -Infinity;
+  const histYears = Array.from({ length: window }, (_, i) => year - window + i);
+  const yearStart = dayNumber(`${year}-01-01`);
+  const yearEnd = dayNumber(`${year}-12-31`);
+
+  const statuses: RitualStatus[] = [];
+  const firstTime: FirstTimeSignal[] = [];
+  for (const { key, occs } of [...groups.values()].sort((x, y) => keyOf(x.key).localeCompare(keyOf(y.key)))) {
+    occs.sort((x, y) => x.day - y.day || x.row.id - y.row.id);
+    const learnt = exclude.has(key.occasionType) ? [] : learn(key, occs.filter((o) => o.day < yearStart), histYears, tol, minYears);
+    const claimed = new Set<Occ>();
+    for (const r of learnt) {
+      const expected = dayIn(year, r.doy);
+      const inWindow = occs.filter((o) => o.day >= expected - tol && o.day <= expected + tol + late);
+      const onTime = inWindow.filter((o) => o.day <= expected + tol).sort((x, y) => Math.abs(x.day - expected) - Math.abs(y.day - expected))[0];
+      const got = onTime ?? inWindow[0] ?? null;
+      for (const o of inWindow) claimed.add(o);
+      const lag = got ? got.day - expected : null;
+      const status: RitualState = got ? (lag! <= tol ? 'on_time' : 'late') : asOfDay > expected + tol ? 'missing' : 'pending';
+      statuses.push({
+        ...key,
+        occasion: normaliseOccasion(commonest(r.hits.map((o) => normaliseOccasion(o.row.signal.occasion)))),
+        usualDay: mmddOf(r.doy),
+        yearsSeen: r.years,
+        expected: `${year}-${mmddOf(r.doy)}`,
+        status,
+        lag,
+        received: got ? cite(got) : null,
+        lastSeen: cite(r.hits[r.hits.length - 1]),
+        senderChange: got ? nameChange(r.hits.map((o) => o.row.signal.sender.name), got.row.signal.sender.name) : null,
+        recipientChange: got ? nameChange(r.hits.map((o) => o.row.signal.recipient.name), got.row.signal.recipient.name) : null,
+      });
+    }
+    const earlier = occs.filter((o) => o.day < yearStart);
+    let open: FirstTimeSignal | null = null;
+    let openDoy = 0;
+    for (const o of occs) {
+      if (o.day < yearStart || o.day > yearEnd || claimed.has(o)) continue;
+      if (earlier.some((e) => Math.abs(circularLag(e.doy, o.doy)) <= tol)) continue;
+      if (open && Math.abs(circularLag(openDoy, o.doy)) <= tol) {
+        open.count++;
+        continue;
+      }
+      open = { ...key, occasion: normaliseOccasion(o.row.signal.occasion), count: 1, first: cite(o) };
+      openDoy = o.doy;
+      firstTime.push(open);
+    }
+  }
+  statuses.sort((x, y) => x.expected.localeCompare(y.expected) || keyOf(x).localeCompare(keyOf(y)));
+  firstTime.sort((x, y) => x.first.date.localeCompare(y.first.date) || keyOf(x).localeCompare(keyOf(y)));
+  const count = (s: RitualState) => statuses.filter((r) => r.status === s).length;
+  return {
+    year,
+    asOf,
+    actor: opts.actor ?? null,
+    tolerance: tol,
+    window,
+    minYears,
+    late,
+    summary: { expected: statuses.length, onTime: count('on_time'), late: count('late'), missing: count('missing'), pending: count('pending'), firstTime: firstTime.length },
+    rituals: statuses,
+    firstTime,
+  };
+}
+
+/**
+ * The ritual calendar from a store. Streams every signal up to asOf (not only the actor's): the last
+ * observed day, which decides missing against pending, is the latest signal of the whole store.
+ */
+export async function ritualsFromStore(store: Store, opts: RitualOptions = {}): Promise<RitualReport> {
+  return rituals(await collect(store.signals({ to: opts.asOf })), opts);
+}
