@@ -140,8 +140,8 @@ export function dyad(rows: Iterable<EventRow>, opts: DyadOptions): DyadReport {
     const e = row.event;
     const s = e.source.country;
     const t = e.target?.country;
-    const dir = s === a && t === b ? 0 : s === b && t === a ? 1 : -1;
-    if (dir < 0 || !modalities.includes(e.modality)) continue;
+    if (!((s === a && t === b) || (s === b && t === a)) || !modalities.includes(e.modality)) continue;
+    const dir = s === a ? 0 : 1;
     const date = effectiveDate(e.date, row.doc.date);
     if (!date || (opts.from && date < opts.from) || (opts.to && date > opts.to)) continue;
     const p = periodOf(date, by);
