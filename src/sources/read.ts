@@ -3,8 +3,11 @@
  * text, told apart by Content-Type and the body's first characters), a file, or a directory (walked
  * recursively; files of unknown type and hidden entries are skipped).
  */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { textProblem } from '../pipeline/input.js';
 import { declaredCharset, FetchError, fetchUrl, isHttpUrl } from './fetch.js';
 import { NotAFeedError, parseFeed, sniff } from './feed.js';
@@ -55,7 +58,7 @@ export function bodyItems(kind: DocKind, body: string, at: Origin, source: strin
 }
 
 /** Decode bytes as text: the declared charset if not UTF-8, else strict UTF-8. Returns a problem string on failure. */
-function decode(bytes: Buffer, maxBytes: number, charset: string | null): { text: string } | { problem: string } {
+export function decodeBody(bytes: Buffer, maxBytes: number, charset: string | null): { text: string } | { problem: string } {
   if (bytes.length === 0) return { problem: 'empty file' };
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     try {
@@ -87,7 +90,7 @@ async function* fileItems(path: string, opts: ReadOptions, explicit: boolean): A
     yield failure(path, `cannot read: ${(e as Error).message}`);
     return;
   }
-  const decoded = decode(bytes, opts.maxBytes, null);
+  const decoded = decodeBody(bytes, opts.maxBytes, null);
   if ('problem' in decoded) {
     yield failure(path, decoded.problem);
     return;
@@ -135,7 +138,7 @@ async function* urlItems(url: string, opts: ReadOptions): AsyncGenerator<SourceE
     }
     throw e;
   }
-  const decoded = decode(res.body, opts.maxBytes, declaredCharset(res.contentType));
+  const decoded = decodeBody(res.body, opts.maxBytes, declaredCharset(res.contentType));
   if ('problem' in decoded) {
     yield failure(url, decoded.problem);
     return;
@@ -147,6 +150,46 @@ async function* urlItems(url: string, opts: ReadOptions): AsyncGenerator<SourceE
       : s === 'html' || ct.includes('html') ? 'html'
         : 'text';
   yield* bodyItems(kind, decoded.text, { origin: url, url: res.url, externalId: null }, opts.source ?? null);
+}
+
+/** Count non-empty lines of a (gzipped) JSONL file without parsing them. */
+async function countLines(path: string): Promise<number> {
+  let stream: Readable = createReadStream(path);
+  if (/\.gz$/i.test(path)) stream = stream.pipe(createGunzip());
+  let n = 0;
+  let prev = 0x0a;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) {
+        if ((i > 0 ? chunk[i - 1] : prev) !== 0x0a) n++;
+      }
+      if (chunk.length) prev = chunk[chunk.length - 1];
+    }
+  } catch {
+    return n; // the reader reports the problem
+  }
+  return prev !== 0x0a ? n + 1 : n;
+}
+
+/**
+ * About how many items the inputs hold, for the progress ETA: JSONL lines, files of known types in
+ * directories, one per other file; null when a URL is among them (a feed's size is unknown).
+ */
+export async function countInputs(inputs: string[]): Promise<number | null> {
+  let total = 0;
+  const visit = async (p: string, explicit: boolean): Promise<void> => {
+    const st = await stat(p).catch(() => null);
+    if (!st) return void (total += 1);
+    if (st.isDirectory()) {
+      for (const name of await readdir(p).catch(() => [])) if (!name.startsWith('.')) await visit(join(p, name), false);
+    } else if (isJsonlPath(p)) total += await countLines(p);
+    else if (explicit || BY_EXTENSION[extname(p).toLowerCase()]) total += 1;
+  };
+  for (const input of inputs) {
+    if (isHttpUrl(input)) return null;
+    await visit(input, true);
+  }
+  return total;
 }
 
 /** Every item of every input, in order; failures are yielded, never thrown. */

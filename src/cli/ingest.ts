@@ -1,0 +1,85 @@
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+
+interface IngestCliOptions {
+  db?: string;
+  dict: string[];
+  maxSize: string;
+  source?: string;
+  timeout: string;
+  workers: string;
+}
+
+const collect = (v: string, acc: string[]) => [...acc, v];
+
+/** "10485760", "512k", "10M" → bytes, or null. */
+export function parseSize(s: string): number | null {
+  const m = /^(\d+)\s*([km]?)b?$/i.exec(s.trim());
+  if (!m) return null;
+  const n = Number(m[1]) * (m[2].toLowerCase() === 'k' ? 1024 : m[2].toLowerCase() === 'm' ? 1024 * 1024 : 1);
+  return n > 0 ? n : null;
+}
+
+export function register(program: Command): void {
+  program
+    .command('ingest')
+    .description('read files, directories, JSONL, pages and feeds; code each new document and keep it in the store')
+    .argument('<inputs...>', 'files, directories (recursive), .jsonl/.jsonl.gz, .html pages, feed files, or http(s) URLs of pages and feeds')
+    .option('--db <path>', 'the store (default: $ATTACHE_DB or ./attache.db)')
+    .option('--dict <dir>', 'a directory of your own dictionaries layered over the shipped ones (repeatable)', collect, [])
+    .option('--max-size <bytes>', 'largest document, page, feed or JSONL line accepted (suffix k or M allowed)', '10M')
+    .option('--source <name>', 'outlet name for documents that carry none (e.g. KCNA)')
+    .option('--timeout <ms>', 'timeout of one HTTP request, body included', '20000')
+    .option('--workers <n>', 'coding threads; 0 codes in the main thread', String(availableParallelism()))
+    .action(runIngest);
+}
+
+async function runIngest(inputs: string[], opts: IngestCliOptions): Promise<void> {
+  const fail = (msg: string): never => {
+    process.stderr.write(`attache ingest: ${msg}\n`);
+    process.exit(2);
+  };
+  const maxBytes = parseSize(opts.maxSize) ?? fail(`--max-size "${opts.maxSize}" is not a size in bytes (e.g. 10485760, 512k, 10M)`);
+  const timeoutMs = Number(opts.timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) fail(`--timeout "${opts.timeout}" is not a positive number of milliseconds`);
+  const workers = Number(opts.workers);
+  if (!Number.isInteger(workers) || workers < 0) fail(`--workers "${opts.workers}" is not a whole number ≥ 0`);
+
+  const { openStore } = await import('../store/open.js');
+  const { createCodePool } = await import('../sources/code-pool.js');
+  const { ingest } = await import('../sources/ingest.js');
+  const { countInputs } = await import('../sources/read.js');
+  const { Progress } = await import('../sources/progress.js');
+  const { formatSummary } = await import('../sources/summary.js');
+
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore(opts.db);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  let pool: Awaited<ReturnType<typeof createCodePool>>;
+  try {
+    pool = await createCodePool({ dictDirs: opts.dict, workers });
+  } catch (e) {
+    await store.close();
+    return fail(`dictionaries not loaded, nothing ingested: ${(e as Error).message}`);
+  }
+  const total = await countInputs(inputs);
+  const progress = new Progress({ tty: Boolean(process.stderr.isTTY), write: (s) => process.stderr.write(s) });
+  try {
+    const summary = await ingest(inputs, store, pool, {
+      maxBytes,
+      timeoutMs,
+      source: opts.source ?? null,
+      total,
+      onProgress: (c) => progress.update(c),
+    });
+    progress.finish(summary);
+    process.stdout.write(formatSummary(summary, progress.elapsedMs()));
+    process.exitCode = summary.failed > 0 ? 1 : 0;
+  } finally {
+    await pool.close();
+    await store.close();
+  }
+}
