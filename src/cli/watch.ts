@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+
+interface WatchCliOptions {
+  feeds: string;
+  db?: string;
+  dict: string[];
+  once?: boolean;
+  all?: boolean;
+  maxSize: string;
+  timeout: string;
+  silentAfter: string;
+}
+
+const collect = (v: string, acc: string[]) => [...acc, v];
+
+export function register(program: Command): void {
+  program
+    .command('watch')
+    .description('poll feeds (conditional GET, adaptive interval, backoff), code and keep new items, record feed health')
+    .requiredOption('--feeds <file>', 'YAML or JSON list of feeds: url, name?, interval? (seconds or 90s/15m/2h)')
+    .option('--db <path>', 'the store (default: $ATTACHE_DB or ./attache.db)')
+    .option('--dict <dir>', 'a directory of your own dictionaries layered over the shipped ones (repeatable)', collect, [])
+    .option('--once', 'poll the feeds that are due once, then exit (for cron and tests)')
+    .option('--all', 'poll every feed now, due or not')
+    .option('--max-size <bytes>', 'largest feed body accepted (suffix k or M allowed)', '10M')
+    .option('--timeout <ms>', 'timeout of one HTTP request, body included', '20000')
+    .option('--silent-after <hours>', 'warn about a feed with no new item for this long', '48')
+    .action(runWatch);
+}
+
+async function runWatch(opts: WatchCliOptions): Promise<void> {
+  const fail = (msg: string): never => {
+    process.stderr.write(`attache watch: ${msg}\n`);
+    process.exit(2);
+  };
+  const { parseSize } = await import('./ingest.js');
+  const maxBytes = parseSize(opts.maxSize) ?? fail(`--max-size "${opts.maxSize}" is not a size in bytes (e.g. 10485760, 512k, 10M)`);
+  const timeoutMs = Number(opts.timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) fail(`--timeout "${opts.timeout}" is not a positive number of milliseconds`);
+  const silentAfterHours = Number(opts.silentAfter);
+  if (!(silentAfterHours > 0)) fail(`--silent-after "${opts.silentAfter}" is not a positive number of hours`);
+
+  const { loadFeedsFile } = await import('../sources/feeds-file.js');
+  let feeds: ReturnType<typeof loadFeedsFile>;
+  try {
+    feeds = loadFeedsFile(opts.feeds);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const { openStore } = await import('../store/open.js');
+  const { createCodePool } = await import('../sources/code-pool.js');
+  const { registerFeeds, runCycle, watchLoop, describeOutcome } = await import('../sources/watch.js');
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore(opts.db);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  let pool: Awaited<ReturnType<typeof createCodePool>>;
+  try {
+    pool = await createCodePool({ dictDirs: opts.dict, workers: 0 });
+  } catch (e) {
+    await store.close();
+    return fail(`dictionaries not loaded, nothing polled: ${(e as Error).message}`);
+  }
+  const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const cycle = { maxBytes, timeoutMs, all: opts.all, silentAfterHours };
+  try {
+    await registerFeeds(feeds, store);
+    if (opts.once) {
+      const r = await runCycle(feeds, store, pool, cycle);
+      for (const o of r.outcomes) {
+        process.stdout.write(`${describeOutcome(o)}\n`);
+        for (const f of o.failures) process.stdout.write(`  failed: ${f.origin}: ${f.reason}\n`);
+      }
+      if (r.outcomes.length === 0) process.stdout.write('no feed due; nothing polled (--all polls every feed)\n');
+      for (const s of r.silent) process.stderr.write(`warning: ${s.source.name} <${s.source.url}> silent since ${s.silentSince}\n`);
+      process.exitCode = r.outcomes.some((o) => !o.ok || o.failures.length) ? 1 : 0;
+    } else {
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      log(`watching ${feeds.length} feeds; Ctrl-C stops`);
+      await watchLoop(feeds, store, pool, { ...cycle, all: false, signal: stop.signal, log });
+    }
+  } finally {
+    await pool.close();
+    await store.close();
+  }
+}
