@@ -179,18 +179,26 @@ export function codedHistory(): { text: string; coded: CodedDocument }[] {
 }
 
 /** The rows a store holds for the synthetic history: documents numbered 1… in date order. */
-export function historyRows(): { events: EventRow[]; signals: SignalRow[]; markers: MarkerRow[]; texts: Map<number, string> } {
+export function historyRows(): {
+  events: EventRow[];
+  signals: SignalRow[];
+  markers: MarkerRow[];
+  texts: Map<number, string>;
+  domains: Map<number, string[]>;
+} {
   const events: EventRow[] = [];
   const signals: SignalRow[] = [];
   const markers: MarkerRow[] = [];
   const texts = new Map<number, string>();
+  const domains = new Map<number, string[]>();
   codedHistory().forEach(({ text, coded }, i) => {
     const doc: DocRef = { id: i + 1, url: coded.url ?? null, source: coded.source, date: coded.date, title: coded.title ?? null, language: 'en', tone: coded.tone };
     texts.set(doc.id, text);
+    domains.set(doc.id, coded.domains);
     const story = { id: doc.id, mentions: 1, sources: 1, firstSeenAt: `${coded.date}T00:00:00Z` };
     for (const e of coded.events) events.push({ id: events.length + 1, doc, story, evidence: text.slice(e.span[0], e.span[1]), event: e });
     for (const s of coded.signals) signals.push({ id: signals.length + 1, doc, evidence: text.slice(s.span[0], s.span[1]), signal: s });
     for (const m of coded.markers) markers.push({ doc, marker: m });
   });
-  return { events, signals, markers, texts };
+  return { events, signals, markers, texts, domains };
 }
