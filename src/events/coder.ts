@@ -127,13 +127,18 @@ function subjectActors(v: View, subj: Subject | null, doc: DocState): ActorMenti
   return [];
 }
 
-/** Is the clause the report of an unnamed commentator ("analysts say …", "observers note that …")? */
-function isCommentary(v: View, subj: Subject | null): boolean {
-  if (!subj) return false;
-  if (v.role(subj.chunk.b) === 'commentary') return true;
-  if (subj.speech < 0) return false;
-  const speaker = subjectOf(v, subj.speech);
-  return !!speaker && speaker.actors.length === 0 && v.role(speaker.chunk.b) === 'commentary';
+const SPEECH_SPAN = 3;
+
+/**
+ * Is the sentence the report of an unnamed commentator ("analysts say …", "…, observers noted")? A commentator
+ * noun followed within a few words by a reporting verb or noun ("note" is tagged either way).
+ */
+function isCommentary(v: View): boolean {
+  for (let i = 0; i < v.lem.length; i++) {
+    if (v.role(i) !== 'commentary' || v.chunkOf[i] >= 0 && v.chunks[v.chunkOf[i]].actor) continue;
+    for (let k = i + 1; k <= i + SPEECH_SPAN && k < v.lem.length; k++) if (v.role(k) === 'speech') return true;
+  }
+  return false;
 }
 
 /** Senders of messages named in the sentence ("In a telegram to X, Y said", "Y sent a letter", "Y's message"). */
@@ -216,7 +221,7 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
     subj = ns.subj;
     targets = ns.targets ?? objectOf(v, last + 1, t.targets);
   }
-  if (sources.length === 0 || isCommentary(v, subj)) return [];
+  if (sources.length === 0 || isCommentary(v)) return [];
   const pairs: [ActorMention, ActorMention | null][] = [];
   for (const s of sources) {
     const ts = targets.filter((x) => !sameActor(x, s));
@@ -226,7 +231,10 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
   }
   if (pairs.length === 0) return [];
   const sent = v.s;
-  const auxFrom = subj ? subj.chunk.b + 1 : first - 4;
+  // Modality cues stand between the subject and the trigger ("China plans to visit": "plans" may be tagged a noun).
+  const srcEnd = Math.max(...sources.map((x) => x.end));
+  const afterSource = sent.tokens.findIndex((tk) => tk.start >= srcEnd);
+  const auxFrom = afterSource >= 0 && afterSource <= first ? afterSource : subj ? subj.chunk.b + 1 : first - 4;
   const date = eventDate(ctx, sent.index, sent.tokens[first].start);
   let modality: Modality = cueModality(v, d.cues.modality, auxFrom, first, last);
   const pub = ctx.analysed.pubDate;

@@ -33,7 +33,7 @@ export function clauseEnd(v: View, i: number): number {
 
 /**
  * Modality from the cues: `aux` cues between the subject and the trigger ("did not", "will", "plans to"),
- * `clause` cues anywhere earlier in the clause ("if"), `after` cues after the trigger ("in the Korean War").
+ * `clause` cues anywhere earlier in the clause or as its opening word ("if"), `after` cues after the trigger ("in the Korean War").
  * The strongest reading wins: negated, then hypothetical, future, historical.
  */
 export function cueModality(v: View, cues: ModalityCue[], auxFrom: number, trigStart: number, trigEnd: number): Modality {
@@ -44,7 +44,7 @@ export function cueModality(v: View, cues: ModalityCue[], auxFrom: number, trigS
     const rank = ORDER.indexOf(c.modality);
     if (rank >= best) continue;
     const hit =
-      c.where === 'aux' ? occurs(v, c, Math.max(auxFrom, cs), trigStart) : c.where === 'clause' ? occurs(v, c, cs, trigStart) : occurs(v, c, trigEnd + 1, ce);
+      c.where === 'aux' ? occurs(v, c, Math.max(auxFrom, cs), trigStart) : c.where === 'clause' ? occurs(v, c, Math.max(0, cs - 1), trigStart) : occurs(v, c, trigEnd + 1, ce);
     if (hit) best = rank;
   }
   return best < ORDER.length ? ORDER[best] : 'asserted';

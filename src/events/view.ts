@@ -42,14 +42,15 @@ export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<stri
   for (const m of mentions) {
     for (let i = 0; i < n; i++) if (toks[i].start < m.end && toks[i].end > m.start) mentionAt[i] = m;
   }
-  const role = (i: number) => roles.get(lem[i]);
+  // A lemma, else the plain form without a plural s (wink tags some sentence-initial nouns PROPN: "Observers").
+  const role = (i: number) => roles.get(lem[i]) ?? roles.get(toks[i].lower.replace(/s$/, ''));
   const chunkOf = new Int32Array(n).fill(-1);
   const chunks: Chunk[] = [];
   let i = 0;
   while (i < n) {
     const inChunk = (k: number) =>
       mentionAt[k] !== null ||
-      ((NOMINAL.has(pos[k]) || (POSSESSIVE.has(toks[k].lower) && k > 0)) && roles.get(lem[k]) !== 'boundary');
+      ((NOMINAL.has(pos[k]) || (POSSESSIVE.has(toks[k].lower) && k > 0)) && role(k) !== 'boundary');
     if (!inChunk(i)) {
       i++;
       continue;

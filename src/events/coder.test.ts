@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { DictSources } from '../dict/files.js';
+import type { CodedEvent } from '../types.js';
+import { codeEvents } from './coder.js';
+import { loadEvents } from './load.js';
+import { contextFor, type TestActor } from './testing.js';
+
+const dicts = loadEvents(new DictSources());
+const ACTORS: TestActor[] = [
+  { phrase: 'Kim Jong Un', code: 'PRKGOV', country: 'PRK' },
+  { phrase: 'North Korea', code: 'PRK', country: 'PRK' },
+  { phrase: 'Vladimir Putin', code: 'RUSGOV', country: 'RUS' },
+  { phrase: 'Putin', code: 'RUSGOV', country: 'RUS' },
+  { phrase: 'Russia', code: 'RUS', country: 'RUS' },
+  { phrase: 'China', code: 'CHN', country: 'CHN' },
+  { phrase: 'Laos', code: 'LAO', country: 'LAO' },
+  { phrase: 'Cuba', code: 'CUB', country: 'CUB' },
+  { phrase: 'Japan', code: 'JPN', country: 'JPN' },
+  { phrase: 'Ukraine', code: 'UKR', country: 'UKR' },
+  { phrase: 'Syria', code: 'SYR', country: 'SYR' },
+  { phrase: 'Tass', code: 'RUSMED', country: 'RUS', kind: 'agency' },
+];
+
+function code(text: string, pubDate: string | null = '2025-05-09'): CodedEvent[] {
+  return codeEvents(contextFor(text, ACTORS, pubDate), dicts);
+}
+const brief = (es: CodedEvent[]) => es.map((e) => `${e.source.code}>${e.target?.code ?? '-'} ${e.plover.event} ${e.cameo} ${e.modality}`);
+
+describe('roles', () => {
+  it('active: subject is the source, object the target', () => {
+    expect(brief(code('Russia accused Japan of provocations.'))).toEqual(['RUS>JPN ACCUSE 112 asserted']);
+  });
+  it('passive: the by-phrase is the source', () => {
+    expect(brief(code('Putin was congratulated by Kim Jong Un on Sunday.'))).toEqual(['PRKGOV>RUSGOV SUPPORT 051 asserted']);
+  });
+  it('"received a message from": the sender is the source', () => {
+    expect(brief(code('Kim Jong Un received a congratulatory message from Putin.'))).toEqual(['RUSGOV>PRKGOV SUPPORT 051 asserted']);
+  });
+  it('nominalisations: "the visit of X to Y" and "X\'s visit to Y"', () => {
+    expect(brief(code('The visit of Putin to North Korea ended on Friday.'))).toEqual(['RUSGOV>PRK CONSULT 042 asserted']);
+    expect(brief(code("Putin's visit to China drew attention."))).toEqual(['RUSGOV>CHN CONSULT 042 asserted']);
+  });
+  it('compound subjects give an event per source', () => {
+    expect(brief(code('Russia and China condemned Japan.'))).toEqual(['RUS>JPN ACCUSE 111 asserted', 'CHN>JPN ACCUSE 111 asserted']);
+  });
+  it('a mutual trigger with a compound subject and no object: each targets the other', () => {
+    expect(brief(code('Russia and China held talks in Moscow.'))).toEqual(['RUS>CHN CONSULT 040 asserted', 'CHN>RUS CONSULT 040 asserted']);
+  });
+  it('an appositive does not hide the subject', () => {
+    expect(brief(code('Kim Jong Un, leader of North Korea, met Putin.'))).toEqual(['PRKGOV>RUSGOV CONSULT 040 asserted']);
+  });
+  it('a light verb passes its subject to the nominalisation', () => {
+    expect(brief(code('Kim Jong Un sent a message of greetings to Putin.'))).toEqual(['PRKGOV>RUSGOV SUPPORT 051 asserted']);
+    expect(brief(code('Kim Jong Un expressed deep condolences to Cuba.'))).toEqual(['PRKGOV>CUB SUPPORT 018 asserted']);
+  });
+  it('"the telegram" stands for the sender named earlier in the document', () => {
+    const es = code('In a telegram addressed to Putin, Kim Jong Un affirmed the friendship. The telegram conveyed congratulations to Putin.');
+    expect(brief(es)).toEqual(['PRKGOV>RUSGOV SUPPORT 051 asserted']);
+  });
+  it('"X said it would …" resolves the pronoun to the speaker', () => {
+    expect(brief(code('Syria said it would withdraw from Laos.'))).toEqual(['SYR>LAO RETREAT 087 future']);
+  });
+  it('an event needs a source actor, and a target unless the trigger allows none', () => {
+    expect(code('The delegation visited Laos.')).toEqual([]);
+    expect(code('Russia visited the exhibition.')).toEqual([]);
+  });
+});
+
+describe('modality', () => {
+  it('negated', () => {
+    expect(brief(code('Russia did not visit Japan.'))).toEqual(['RUS>JPN CONSULT 042 negated']);
+  });
+  it('"refused to" is a REJECT, not a negation', () => {
+    expect(brief(code('China refused to meet Japan.'))).toEqual(['CHN>JPN REJECT 125 asserted']);
+  });
+  it('hypothetical', () => {
+    expect(brief(code('If Russia attacked Ukraine, China could condemn Russia.'))).toEqual([
+      'RUS>UKR ASSAULT 190 hypothetical',
+      'CHN>RUS ACCUSE 111 hypothetical',
+    ]);
+  });
+  it('future and intent', () => {
+    expect(brief(code('Putin will visit Laos.'))).toEqual(['RUSGOV>LAO CONSULT 042 future']);
+    expect(brief(code('China plans to visit Cuba.'))).toEqual(['CHN>CUB CONSULT 042 future']);
+  });
+  it('historical: a past war is not an attack in the report year', () => {
+    expect(brief(code('Russia attacked Japan in the Great Patriotic War.'))).toEqual(['RUS>JPN ASSAULT 190 historical']);
+  });
+  it('historical: an event dated years before publication', () => {
+    const ctx = contextFor('Russia attacked Ukraine then.', ACTORS);
+    ctx.dates[0] = [{ sentence: 0, start: 0, end: 4, text: 'then', date: '2014-02-27', named: null }];
+    const [e] = codeEvents(ctx, dicts);
+    expect([e.modality, e.date]).toEqual(['historical', '2014-02-27']);
+  });
+});
+
+describe('attribution, commentary, evidence', () => {
+  it('an agency named in the sentence is the attribution, never an actor', () => {
+    const [e] = code('Russia condemned Japan, Tass reported.');
+    expect(e.attribution).toEqual({ agency: 'Tass', country: 'RUS' });
+    expect([e.source.code, e.target?.code]).toEqual(['RUS', 'JPN']);
+  });
+  it('the document attribution applies otherwise', () => {
+    const ctx = contextFor('Russia condemned Japan.', ACTORS);
+    ctx.attribution = { agency: 'KCNA', country: 'PRK' };
+    expect(codeEvents(ctx, dicts)[0].attribution).toEqual({ agency: 'KCNA', country: 'PRK' });
+  });
+  it('commentary by unnamed analysts or observers yields no event', () => {
+    expect(code('Analysts say Russia will attack Ukraine.')).toEqual([]);
+    expect(code('Observers note that China praised Russia.')).toEqual([]);
+  });
+  it('each event carries its rule, span, date, Goldstein and quad class', () => {
+    const text = 'Kim Jong Un congratulated Putin.';
+    const [e] = code(text);
+    expect(e.rule).toMatch(/^trigger 'congratulate' \(data\/triggers\/support\.txt:\d+\)$/);
+    expect(text.slice(...e.span)).toBe('Kim Jong Un congratulated Putin');
+    expect([e.date, e.goldstein, e.quad_class]).toEqual(['2025-05-09', 3.4, 1]);
+  });
+  it('the event date is null when the publication date is unknown and the sentence has none', () => {
+    expect(code('Russia condemned Japan.', null)[0].date).toBeNull();
+  });
+});
