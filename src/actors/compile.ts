@@ -1,0 +1,91 @@
+/**
+ * Compile validated dictionary records into ActorDicts: one phrase trie over word units holding every
+ * name, demonym, capital, title, agent word and coreference phrase, plus the lookup maps.
+ */
+import type { PetrarchActor } from './petrarch.js';
+import type { PhraseMatcher } from '../text/phrase-matcher.js';
+import { phraseKeys } from '../text/units.js';
+import type { ActorDicts, Agency, Country, Entry, Hit, Person } from './model.js';
+import type * as R from './records.js';
+import { ISO3 } from './records.js';
+
+export interface Records {
+  countries: R.CountryRecord[];
+  orgs: R.OrgRecord[];
+  persons: R.PersonRecord[];
+  agents: R.AgentRecord[];
+  titles: R.TitleRecord[];
+  ambiguous: R.AmbiguousRecord[];
+  coref: R.CorefRecord[];
+  blockers: R.BlockRecord[];
+  petrarch: PetrarchActor[];
+}
+
+/** Accents are ignored on both sides: "Côte d'Ivoire" = "Cote d'Ivoire". */
+export const fold = (s: string): string => (/[^\x00-\x7f]/.test(s) ? s.normalize('NFD').replace(/\p{M}+/gu, '') : s);
+
+/** An acronym such as US, WHO, D.P.R.K. matches only in upper case; "us" and "who" stay words. */
+const isUpper = (phrase: string): boolean =>
+  !/\p{Ll}/u.test(phrase) && /\p{Lu}/u.test(phrase) && phrase.split(/[^\p{L}]+/u).every((w) => w.length <= 5);
+
+export const phraseKey = (phrase: string): string => phraseKeys(fold(phrase)).join(' ');
+
+export function compile(rec: Records, matcher: PhraseMatcher<Entry>, warnings: string[]): ActorDicts {
+  const add = (phrase: string, hit: Hit, upper = isUpper(phrase)) => matcher.add(fold(phrase), { hit, upper });
+  const countries = new Map<string, Country>();
+  const countryNames = new Map<string, string>();
+  for (const c of rec.countries) {
+    countries.set(c.code, { code: c.code, name: c.name, rule: c.rule });
+    const forms: [string[], 'name' | 'demonym' | 'capital'][] = [[[c.name, ...c.names], 'name'], [c.demonyms, 'demonym'], [c.capitals, 'capital']];
+    for (const [phrases, form] of forms) {
+      for (const p of phrases) {
+        add(p, { t: 'country', code: c.code, form: form === 'name' && isUpper(p) ? 'acronym' : form, rule: c.rule });
+        countryNames.set(phraseKey(p), c.code);
+      }
+    }
+  }
+  const agencies = new Map<string, Agency>();
+  for (const o of rec.orgs) {
+    const hit: Hit = { t: 'org', kind: o.kind, name: o.name, country: o.country, sector: o.sector, code: o.code, rule: o.rule };
+    for (const p of [o.name, ...o.names]) add(p, hit);
+    if (o.kind === 'agency') {
+      const a = { name: o.name, country: o.country, rule: o.rule };
+      for (const p of [o.name, ...o.names]) agencies.set(phraseKey(p), a);
+    }
+  }
+  const persons = new Map<string, Person>();
+  const names = new Map<string, Set<string>>();
+  for (const r of rec.persons) {
+    let p = persons.get(r.name);
+    if (!p) {
+      p = { name: r.name, country: r.country, code: r.code, sector: r.sector, tenures: [] };
+      persons.set(r.name, p);
+      names.set(r.name, new Set([r.name]));
+    }
+    p.tenures.push({ roles: r.roles, from: r.from, to: r.to, rule: r.rule });
+    for (const n of r.names) names.get(r.name)!.add(n);
+  }
+  const personsByCountry = new Map<string, Person[]>();
+  for (const p of persons.values()) {
+    for (const n of names.get(p.name)!) add(n, { t: 'person', person: p });
+    p.tenures.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+    const key = p.country ?? p.code;
+    personsByCountry.set(key, [...(personsByCountry.get(key) ?? []), p]);
+  }
+  for (const a of rec.agents) add(a.phrase, { t: 'agent', sector: a.sector, rule: a.rule });
+  for (const t of rec.titles) add(t.phrase, { t: 'title', roles: t.roles, sector: t.sector, rule: t.rule });
+  for (const a of rec.ambiguous) add(a.phrase, { t: 'ambiguous', candidates: a.candidates, mode: a.mode, rule: a.rule });
+  for (const c of rec.coref) add(c.phrase, { t: 'coref', refers: c.refers, sector: c.sector, rule: c.rule });
+  for (const b of rec.blockers) add(b.phrase, { t: 'block', rule: b.rule });
+  for (const a of rec.petrarch) {
+    const only = a.codes.length === 1 && a.codes[0].from === null && a.codes[0].to === null ? a.codes[0].code : null;
+    const hit: Hit = only && ISO3.test(only) && only !== 'IGO' && only !== 'NGO'
+      ? { t: 'country', code: only, form: 'name', rule: a.rule }
+      : { t: 'petrarch', name: titleCase(a.names[0]), codes: a.codes, rule: a.rule };
+    for (const n of a.names) add(n, hit, false);
+  }
+  return { matcher, countries, persons, personsByCountry, agencies, countryNames, warnings };
+}
+
+/** PETRARCH names are upper case: "KIM JONG IL" → "Kim Jong Il". */
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());

@@ -1,0 +1,75 @@
+/**
+ * The compiled actor dictionaries: what loadActors() builds once and findActors() reads. Every entry
+ * keeps the dictionary file:line (`rule`) that produced it, so each mention can say why it exists.
+ */
+import type { PhraseMatcher } from '../text/phrase-matcher.js';
+
+export interface Country {
+  code: string;
+  name: string;
+  rule: string;
+}
+
+/** One term of office: a person held `roles` in `country` (or the IGO `code`) from..to (inclusive, ISO). */
+export interface Tenure {
+  roles: string[];
+  from: string | null;
+  to: string | null;
+  rule: string;
+}
+
+export interface Person {
+  name: string;
+  /** ISO alpha-3, or null for officials of an international body. */
+  country: string | null;
+  /** CAMEO-style code for the person (country + GOV, or the IGO code). */
+  code: string;
+  sector: string;
+  tenures: Tenure[];
+}
+
+/** A PETRARCH/TABARI actor: its codes, each valid over a date range. */
+export interface PetrarchCode {
+  code: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** What a dictionary phrase stands for. */
+export type Hit =
+  | { t: 'country'; code: string; form: 'name' | 'demonym' | 'capital' | 'acronym'; rule: string }
+  | { t: 'ambiguous'; candidates: string[]; mode: 'publisher' | 'unknown'; rule: string }
+  | { t: 'org'; kind: 'igo' | 'agency' | 'org'; name: string; country: string | null; sector: string; code: string; rule: string }
+  | { t: 'person'; person: Person }
+  | { t: 'petrarch'; name: string; codes: PetrarchCode[]; rule: string }
+  | { t: 'agent'; sector: string; rule: string }
+  | { t: 'title'; roles: string[]; sector: string; rule: string }
+  | { t: 'coref'; refers: 'pair' | 'person'; sector: string | null; rule: string }
+  | { t: 'block'; rule: string };
+
+/** A trie value: the hit, and whether the phrase must be written in upper case (US, WHO, AP). */
+export interface Entry {
+  hit: Hit;
+  upper: boolean;
+}
+
+export interface Agency {
+  name: string;
+  country: string | null;
+  rule: string;
+}
+
+export interface ActorDicts {
+  matcher: PhraseMatcher<Entry>;
+  countries: Map<string, Country>;
+  /** Persons by canonical name. */
+  persons: Map<string, Person>;
+  /** Persons by country, for title resolution. */
+  personsByCountry: Map<string, Person[]>;
+  /** News agencies by canonical short name (upper case key). */
+  agencies: Map<string, Agency>;
+  /** Folded country names, demonyms and capitals (words joined by one space) → code, for countryOf(). */
+  countryNames: Map<string, string>;
+  /** Problems that did not stop loading (unreadable dates in PETRARCH files), "file:line: problem". */
+  warnings: string[];
+}
