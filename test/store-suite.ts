@@ -129,6 +129,19 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>): void 
         expect((await s.saveDocument({ ...v2.input, raw: bigRaw }, v2.coded)).status).toBe('duplicate');
       }));
 
+    it('saves a batch in one transaction with the same rules, results in input order', () =>
+      withStore(async (s) => {
+        const docs = CORPUS.map(makeDoc);
+        const first = await s.saveDocuments(docs);
+        expect(first.map((r) => r.status)).toEqual(['new', 'new', 'new']);
+        const changed = makeDoc({ ...CORPUS[1], extra: 'A later correction.' });
+        const second = await s.saveDocuments([docs[0], changed, docs[0]]);
+        expect(second.map((r) => r.status)).toEqual(['duplicate', 'updated', 'duplicate']);
+        expect(second[1]).toMatchObject({ documentId: first[1].documentId, version: 2 });
+        await expect(s.saveDocuments([makeDoc({ ...CORPUS[2], key: 'x1' }), { ...docs[0], input: { ...docs[0].input, contentHash: 'bad' } }])).rejects.toThrow(StoreError);
+        expect(await s.stats()).toMatchObject({ documents: 3, versions: 4 });
+      }));
+
     it('treats a URL-less text whose content hash is known as a duplicate', () =>
       withStore(async (s) => {
         const { input, coded } = makeDoc(CORPUS[1]);

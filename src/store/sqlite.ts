@@ -198,6 +198,12 @@ export class SqliteStore implements Store {
     return saveDocument(this.db, input, coded, this.maxDistance);
   }
 
+  async saveDocuments(batch: { input: DocumentSaveInput; coded: CodedDocument }[]): Promise<SaveResult[]> {
+    return this.db.raw
+      .transaction(() => batch.map((b) => saveDocument(this.db, b.input, b.coded, this.maxDistance)))
+      .immediate();
+  }
+
   async findDocument(key: DocumentKey): Promise<DocumentSummary | null> {
     return findDocument(this.db, key);
   }

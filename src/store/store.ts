@@ -363,6 +363,11 @@ export interface Store {
   /** Store a document and its coding in one transaction (rules at the top of this file). */
   saveDocument(input: DocumentSaveInput, coded: CodedDocument): Promise<SaveResult>;
   /**
+   * saveDocument for many documents in one transaction (all or none): several times faster than one
+   * transaction each (one commit, shared index pages). Results in input order. A batch of ~100 suits ingest.
+   */
+  saveDocuments(batch: { input: DocumentSaveInput; coded: CodedDocument }[]): Promise<SaveResult[]>;
+  /**
    * The current state of the document a key names (same precedence as saveDocument: source+externalId,
    * then URL, then content hash; the lowest id when a URL names several), or null. Lets ingest skip
    * coding inputs whose content hash is unchanged.
