@@ -14,17 +14,26 @@ const WORD_RE = /[\p{L}\p{N}]+/gu;
  */
 export function lemmaUnits(tokens: Token[]): Unit[] {
   const out: Unit[] = [];
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.pos === 'PUNCT' || t.pos === 'SYM') {
       if (BARRIER_PUNCT.has(t.text)) out.push({ u: BARRIER, start: t.start, end: t.end });
       continue;
     }
-    const lemma = t.lemma.toLowerCase();
+    const lemma = i === 0 && t.pos === 'PROPN' ? initialLemma(t.lower) : t.lemma.toLowerCase();
     WORD_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = WORD_RE.exec(lemma)) !== null) out.push({ u: m[0], start: t.start, end: t.end });
   }
   return out;
+}
+
+/**
+ * The tagger reads a capitalised plural that opens a sentence as a proper noun and leaves it
+ * unlemmatised ("Wreaths were laid ..."): strip its plural ending.
+ */
+function initialLemma(lower: string): string {
+  return /[^su]s$/.test(lower) && lower.length > 3 ? lower.slice(0, -1) : lower;
 }
 
 /** A dictionary phrase reduced to its lemmas, as the text side sees it ("sanctions imposed" → "sanction impose"). */

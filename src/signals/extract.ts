@@ -1,0 +1,288 @@
+import type { StageContext } from '../pipeline/stages.js';
+import type { Signal, SignalChannel, SignalKind, SignalParty } from '../types.js';
+import type { Mark } from './sentence.js';
+import type { SignalDicts, Trigger } from './load.js';
+import { findOccasion, type Occasion } from './occasion.js';
+import type { Party } from './parties.js';
+import { partiesIn, regionEnd, subjectEnd, tokensIn, viewSentence, type SentenceView } from './sentence.js';
+
+/** A signal being assembled: one trigger, its senders and recipients, gathered over one or more sentences. */
+interface Frame {
+  kind: SignalKind;
+  channel: SignalChannel | null;
+  /** A plain "message"/"telegram" whose kind its body may still tell. */
+  generic: boolean;
+  senders: Party[];
+  /** The trigger's sentence named no sender: "They were from X; Y" lists them. */
+  openList: boolean;
+  recipients: Party[];
+  behalf: string | null;
+  occasion: Occasion | null;
+  date: string | null;
+  sentence: number;
+  span: [number, number];
+  rule: string;
+}
+
+/** What a document's earlier sentences leave for the later ones. */
+interface DocState {
+  frames: Frame[];
+  /** The latest list of parties ("Among them were ..."), for a later "They laid ...". */
+  group: Party[];
+  /** The persons honoured most recently ("the statues of Kim Il Sung and Kim Jong Il"). */
+  honorees: Party[];
+}
+
+const DEFINITE = new Set(['the', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'such']);
+/** Kinds whose recipient, when the sentence names none, is the one honoured just before. */
+const TRIBUTE: ReadonlySet<SignalKind> = new Set(['wreath', 'gift']);
+
+/**
+ * The signal stage: diplomatic messages, gifts and floral tributes with their senders and recipients.
+ * A later sentence about "the message" or "the wreaths" adds to the signal it refers to rather than
+ * making a new one; "They included X, Y and Z" lists a signal's senders. Each sender → recipient pair
+ * and kind is one signal per document.
+ */
+export function extractSignals(ctx: StageContext, dicts: SignalDicts): Signal[] {
+  const st: DocState = { frames: [], group: [], honorees: [] };
+  const { text } = ctx.analysed;
+  for (const s of ctx.analysed.sentences) {
+    const v = viewSentence(s, text, ctx.mentions[s.index] ?? [], ctx.dates[s.index] ?? [], dicts);
+    noteHonorees(v, st);
+    if (v.triggers.length) triggerSentence(v, st, ctx, dicts);
+    else otherSentence(v, st, ctx, dicts);
+  }
+  return emit(st.frames);
+}
+
+function noteHonorees(v: SentenceView, st: DocState): void {
+  for (const c of v.cues) {
+    if (c.value.role !== 'honoree') continue;
+    const found = honoreesAfter(v, c.end);
+    if (found.length) st.honorees = found;
+  }
+}
+
+/** The persons honoured after an honoree cue ("the full-length paintings of Kim Il Sung standing together with Kim Jong Il"). */
+function honoreesAfter(v: SentenceView, from: number): Party[] {
+  const limit = nextMark(v, from);
+  const persons = v.mentions.filter((m) => m.start >= from && m.end <= limit && (m.kind === 'person' || m.kind === 'title') && m.actor.name);
+  if (persons.length) return partiesIn(v, from, limit).parties.filter((p) => p.name);
+  return partiesIn(v, from, regionEnd(v, from, limit)).parties;
+}
+
+/** The start of the next trigger or cue after `from`, else the sentence end. */
+function nextMark(v: SentenceView, from: number): number {
+  let at = v.s.end;
+  for (const m of [...v.triggers, ...v.cues]) if (m.start >= from && m.start < at) at = m.start;
+  return at;
+}
+
+function triggerSentence(v: SentenceView, st: DocState, ctx: StageContext, dicts: SignalDicts): void {
+  const first = v.triggers[0];
+  const verb = subjectEnd(v, first.start);
+  const receives = verb !== null && v.cues.some((c) => c.value.role === 'receive' && c.start >= verb.start && c.start < first.start);
+  const subject = verb ? partiesIn(v, v.s.start, verb.start) : { parties: [], pronoun: false };
+  const courierAt = Math.min(...v.cues.filter((c) => c.value.role === 'courier').map((c) => c.start), Infinity);
+  const occasion = findOccasion(v.units, v.tokens, v.text, v.dates, dicts);
+  const date = dateOf(v) ?? ctx.analysed.pubDate;
+  const own = v.triggers.map((t, i) => ownParties(v, t, v.triggers[i + 1]?.start ?? v.s.end, courierAt));
+  v.triggers.forEach((t, i) => {
+    const later = own.slice(i);
+    const fromBy = later.find((o) => o.senders.length)?.senders ?? [];
+    const toList = later.find((o) => o.recipients.length)?.recipients ?? [];
+    const behalf = later.find((o) => o.behalf)?.behalf ?? null;
+    const last = st.frames[st.frames.length - 1];
+    if (last && isDefinite(v, t)) {
+      mergeInto(last, v, toList, fromBy, behalf, courierAt < Infinity ? null : occasion);
+      return;
+    }
+    const cue = v.kindCues[0]?.value;
+    const f: Frame = {
+      kind: t.value.kind === 'other_message' && cue ? cue.kind : t.value.kind,
+      channel: t.value.channel,
+      generic: t.value.kind === 'other_message' && !cue,
+      senders: [...(receives ? [] : subject.parties), ...fromBy],
+      openList: false,
+      recipients: [...(receives ? subject.parties : []), ...toList],
+      behalf,
+      occasion,
+      date,
+      sentence: v.s.index,
+      span: [v.s.start, v.s.end],
+      rule: t.value.rule,
+    };
+    if (!f.senders.length && !receives && subject.pronoun) f.senders = st.group.length ? st.group : (last?.senders ?? []);
+    if (!f.senders.length && !verb) f.senders = firstPersonBesides(v, f.recipients);
+    f.openList = f.senders.length === 0;
+    if (!f.recipients.length) fillRecipients(f, v, st, last);
+    st.frames.push(f);
+  });
+}
+
+interface Own {
+  senders: Party[];
+  recipients: Party[];
+  behalf: string | null;
+}
+
+/** The parties a trigger's own cues introduce, up to the next trigger; none after a courier cue. */
+function ownParties(v: SentenceView, t: Mark<Trigger>, limit: number, courierAt: number): Own {
+  const out: Own = { senders: [], recipients: [], behalf: null };
+  for (const c of v.cues) {
+    if (c.start < t.end || c.start >= limit) continue;
+    const role = c.value.role;
+    if ((role === 'to' || role === 'by') && c.start > courierAt) continue;
+    if (role === 'honoree') {
+      out.recipients.push(...honoreesAfter(v, c.end));
+      continue;
+    }
+    const end = regionEnd(v, c.end, Math.min(limit, nextMark(v, c.end)));
+    if (role === 'from' || role === 'by') out.senders.push(...partiesIn(v, c.end, end).parties);
+    else if (role === 'to') out.recipients.push(...partiesIn(v, c.end, end).parties);
+    else if (role === 'behalf') out.behalf = v.text.slice(c.end, end).replace(/^\s*the\s+|[\s.,;:]+$/gi, '') || null;
+  }
+  return out;
+}
+
+/** "the message", "the wreaths", "Kim's telegram": a trigger that refers back to the signal before. */
+function isDefinite(v: SentenceView, t: Mark<Trigger>): boolean {
+  const i = v.tokens.findIndex((k) => k.start >= t.start);
+  let j = i - 1;
+  while (j >= 0 && v.tokens[j].pos === 'ADJ') j--;
+  return j >= 0 && (DEFINITE.has(v.tokens[j].lower) || v.tokens[j].pos === 'PART');
+}
+
+function mergeInto(f: Frame, v: SentenceView, to: Party[], fromBy: Party[], behalf: string | null, occasion: Occasion | null): void {
+  const cue = v.kindCues[0]?.value;
+  if (f.generic && cue) {
+    f.kind = cue.kind;
+    f.generic = false;
+    f.recipients.push(...to);
+  } else if (!f.recipients.length) f.recipients.push(...to);
+  if (!f.senders.length) f.senders.push(...fromBy);
+  f.behalf ??= behalf;
+  f.occasion ??= occasion;
+}
+
+/** A sentence without a trigger: a list of senders, the kind of a plain message, or a signal told by its verb. */
+function otherSentence(v: SentenceView, st: DocState, ctx: StageContext, dicts: SignalDicts): void {
+  const last = st.frames[st.frames.length - 1];
+  const enumerate = v.cues.find((c) => c.value.role === 'enumerate' && tokensIn(v, v.s.start, c.start).length <= 1);
+  if (enumerate) {
+    const listed = partiesIn(v, enumerate.end, regionEnd(v, enumerate.end, v.s.end)).parties;
+    if (listed.length) {
+      st.group = listed;
+      if (last?.openList && v.s.index - last.sentence <= 3) last.senders.push(...listed);
+    }
+    return;
+  }
+  const cue = v.kindCues[0];
+  if (!cue) return;
+  if (last) {
+    if (last.generic && v.s.index - last.sentence <= 3) {
+      last.kind = cue.value.kind;
+      last.generic = false;
+    }
+    return;
+  }
+  if (!cue.value.standalone) return;
+  const verb = subjectEnd(v, cue.end);
+  if (!verb || verb.start > cue.start) return;
+  const senders = partiesIn(v, v.s.start, verb.start).parties;
+  const courierAt = Infinity;
+  const own = ownParties(v, { start: cue.start, end: cue.end, value: { kind: cue.value.kind, channel: null, rule: cue.value.rule } }, v.s.end, courierAt);
+  const recipients = own.recipients.length ? own.recipients : partiesIn(v, cue.end, regionEnd(v, cue.end, nextMark(v, cue.end))).parties;
+  if (!senders.length || !recipients.length) return;
+  st.frames.push({
+    kind: cue.value.kind,
+    channel: null,
+    generic: false,
+    senders,
+    openList: false,
+    recipients,
+    behalf: own.behalf,
+    occasion: findOccasion(v.units, v.tokens, v.text, v.dates, dicts),
+    date: dateOf(v) ?? ctx.analysed.pubDate,
+    sentence: v.s.index,
+    span: [v.s.start, v.s.end],
+    rule: cue.value.rule,
+  });
+}
+
+/** A tribute with no named recipient goes to the person honoured (the deceased, the statue's subject) or to the previous tribute's recipients. */
+function fillRecipients(f: Frame, v: SentenceView, st: DocState, last: Frame | undefined): void {
+  if (!TRIBUTE.has(f.kind)) return;
+  if (f.occasion) {
+    const inOccasion = partiesIn(v, f.occasion.start, f.occasion.end).parties.filter((p) => p.name && !f.senders.some((s) => s.key === p.key));
+    if (inOccasion.length) {
+      f.recipients = inOccasion;
+      return;
+    }
+  }
+  if (st.honorees.length) f.recipients = st.honorees;
+  else if (last && TRIBUTE.has(last.kind)) f.recipients = last.recipients;
+  if (last && f.recipients === last.recipients) f.occasion ??= last.occasion;
+}
+
+/** The sentence's first named person who is not a recipient: "In a telegram to X, Y affirmed ...". */
+function firstPersonBesides(v: SentenceView, recipients: Party[]): Party[] {
+  for (const m of v.mentions) {
+    if (m.kind !== 'person' || !m.actor.name || recipients.some((r) => m.start >= r.start && m.end <= r.end)) continue;
+    const p = partiesIn(v, m.start, m.end).parties[0];
+    if (p) return [p];
+  }
+  return [];
+}
+
+/** The date the sentence gives: a plain date before a named day, else null. */
+function dateOf(v: SentenceView): string | null {
+  const plain = v.dates.find((d) => d.date && !d.named);
+  return (plain ?? v.dates.find((d) => d.date))?.date ?? null;
+}
+
+/** One signal per sender → recipient pair and kind; a sympathy message over a death is condolences. */
+function emit(frames: Frame[]): Signal[] {
+  const out: Signal[] = [];
+  const seen = new Set<string>();
+  for (const f of frames) {
+    const kind: SignalKind = f.kind === 'sympathy' && f.occasion?.type === 'death' ? 'condolences' : f.kind;
+    const recipients = dedupe(f.recipients);
+    for (const s of dedupe(f.senders)) {
+      for (const r of recipients) {
+        if (s.key === r.key) continue;
+        const key = `${kind}|${s.key}|${r.key}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          kind,
+          channel: f.channel,
+          sender: party(s),
+          recipient: party(r),
+          on_behalf_of: f.behalf,
+          occasion: f.occasion?.text ?? null,
+          occasion_type: f.occasion?.type ?? 'none',
+          date: f.date,
+          span: f.span,
+          rule: f.rule,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Parties in order, once each; a bare title ("the King") is the named person of its country already listed. */
+function dedupe(ps: Party[]): Party[] {
+  const out: Party[] = [];
+  for (const p of ps) {
+    if (out.some((q) => q.key === p.key)) continue;
+    if (p.titleOnly && out.some((q) => q.name && q.country === p.country)) continue;
+    out.push(p);
+  }
+  return out;
+}
+
+function party(p: Party): SignalParty {
+  return { name: p.name, role: p.role, country: p.country, org: p.org, sector: p.sector, text: p.text };
+}

@@ -1,0 +1,2 @@
+export { extractSignals } from './extract.js';
+export { loadSignals, type SignalDicts } from './load.js';

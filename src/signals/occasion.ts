@@ -1,0 +1,58 @@
+import type { DateMention } from '../pipeline/stages.js';
+import { BARRIER, type Unit } from '../text/units.js';
+import type { OccasionType, Token } from '../types.js';
+import type { OccasionEntry, SignalDicts } from './load.js';
+
+export interface Occasion {
+  text: string;
+  type: OccasionType;
+  start: number;
+  end: number;
+  rule: string;
+}
+
+const ORDINAL = /^\d+(st|nd|rd|th)?$/;
+const NP_INNER = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'PART']);
+
+/**
+ * The occasion a sentence names: the match of highest precedence in data/signals/occasions.txt
+ * (death before anniversary, "anniversary of its independence" is a national day), widened to its
+ * noun phrase for the text ("the 119th birth anniversary of her"). Falls back to a named day the
+ * dates stage found ("on Victory Day"). Null when the sentence names none.
+ */
+export function findOccasion(
+  units: Unit[],
+  tokens: Token[],
+  text: string,
+  dates: DateMention[],
+  dicts: SignalDicts,
+): Occasion | null {
+  const us = units.filter((u) => u.u === BARRIER || !ORDINAL.test(u.u));
+  let best: { start: number; end: number; e: OccasionEntry } | null = null;
+  for (const m of dicts.occasions.matchAll(us)) {
+    const e = m.value.reduce((a, b) => (b.rank < a.rank ? b : a));
+    if (!best || e.rank < best.e.rank) best = { start: m.start, end: m.end, e };
+  }
+  if (!best) {
+    const named = dates.find((d) => d.named);
+    if (!named?.named) return null;
+    return { text: named.named.name, type: named.named.occasion_type as OccasionType, start: named.start, end: named.end, rule: named.named.rule };
+  }
+  const [start, end] = widen(tokens, best.start, best.end, dates);
+  return { text: text.slice(start, end).replace(/^(the|his|her|its|their|a|an)\s+/i, ''), type: best.e.type, start, end, rule: best.e.rule };
+}
+
+/** Widen [start, end) to the noun phrase around it, up to the next comma, date or verb. */
+function widen(tokens: Token[], start: number, end: number, dates: DateMention[]): [number, number] {
+  let i = tokens.findIndex((t) => t.start >= start);
+  let j = tokens.findIndex((t) => t.end >= end);
+  if (i < 0 || j < 0) return [start, end];
+  while (i > 0 && (NP_INNER.has(tokens[i - 1].pos) || tokens[i - 1].lower === 'of') && tokens[i - 1].text !== ',') i--;
+  const isDate = (t: Token) => dates.some((d) => t.start >= d.start && t.start < d.end);
+  while (j + 1 < tokens.length) {
+    const t = tokens[j + 1];
+    if (t.pos === 'PUNCT' || isDate(t) || (t.pos === 'VERB' && t.lower === t.text) || t.lower === 'on') break;
+    j++;
+  }
+  return [tokens[i].start, tokens[j].end];
+}

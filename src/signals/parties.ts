@@ -1,0 +1,189 @@
+import type { ActorMention, SignalParty, Token } from '../types.js';
+
+/** A party of a signal, with the key that identifies it within one document. */
+export interface Party extends SignalParty {
+  key: string;
+  /** Character offsets of the words that name it. */
+  start: number;
+  end: number;
+  /** A person named by a bare title ("the King"), who may be a recipient already named. */
+  titleOnly: boolean;
+}
+
+/** What the party finder reads of one sentence. */
+export interface SentenceParts {
+  tokens: Token[];
+  mentions: ActorMention[];
+  /** Lower-cased title words that are not part of a name. */
+  titles: Set<string>;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them', 'his', 'their', 'its', 'we', 'i', 'you', 'us', 'me']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+const PERSON_KINDS = new Set(['person', 'title']);
+const ORG_KINDS = new Set(['org', 'igo', 'agency', 'group']);
+const CAP = /^\p{Lu}/u;
+const isWord = (t: Token) => t.pos !== 'PUNCT' && t.pos !== 'SYM';
+
+/**
+ * Split the tokens of a region into list items: at semicolons when there are any, else at commas and
+ * "and" that open a new determiner phrase or a named person ("the C.C., the WPK, the Cabinet and the
+ * Presidium"); a bare "the C.C." joins the next item, as KCNA writes "the C.C., the Workers' Party of X".
+ */
+export function splitItems(tokens: Token[], mentions: ActorMention[]): Token[][] {
+  if (tokens.some((t) => t.text === ';')) return tokens.reduce<Token[][]>(splitAt((t) => t.text === ';'), [[]]).filter((x) => x.length);
+  // A new item opens at a named person, or at a country word before a title ("and Chinese Ambassador Liu").
+  const personStarts = new Set(
+    mentions
+      .filter((m) => PERSON_KINDS.has(m.kind) || (m.kind === 'country' && CAP.test(tokens.find((t) => t.start > m.end)?.text ?? '')))
+      .map((m) => m.start),
+  );
+  const items: Token[][] = [[]];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.text === ',' || t.pos === 'CCONJ') {
+      let j = i + 1;
+      while (j < tokens.length && (tokens[j].pos === 'CCONJ' || tokens[j].text === ',')) j++;
+      const next = tokens[j];
+      const opens = next && (DETERMINERS.has(next.lower) || (personStarts.has(next.start) && CAP.test(next.text)));
+      if (opens) {
+        items.push([]);
+        i = j - 1;
+        continue;
+      }
+    }
+    items[items.length - 1].push(t);
+  }
+  const out: Token[][] = [];
+  for (const it of items.map(trimItem).filter((x) => x.length)) {
+    const prev = out[out.length - 1];
+    if (prev && /^c\.c\.?$/i.test(prev.filter(isWord).map((t) => t.text).join('').replace(/^the/i, ''))) prev.push(...it);
+    else out.push(it);
+  }
+  return out;
+}
+
+function splitAt(is: (t: Token) => boolean) {
+  return (acc: Token[][], t: Token) => {
+    if (is(t)) acc.push([]);
+    else acc[acc.length - 1].push(t);
+    return acc;
+  };
+}
+
+/** Drop leading and trailing punctuation and conjunctions, and a trailing "and a"/"here". */
+function trimItem(item: Token[]): Token[] {
+  let a = 0;
+  let b = item.length;
+  const edge = (t: Token) => !isWord(t) && t.text !== ')' && t.text !== '"' ? true : t.pos === 'CCONJ';
+  while (a < b && (edge(item[a]) || item[a].pos === 'CCONJ')) a++;
+  while (b > a && (edge(item[b - 1]) || ['and', 'a', 'an', 'the', 'here', 'there'].includes(item[b - 1].lower))) b--;
+  return item.slice(a, b);
+}
+
+/** The actor mentions inside [start, end). */
+export function mentionsIn(mentions: ActorMention[], start: number, end: number): ActorMention[] {
+  return mentions.filter((m) => m.start >= start && m.end <= end);
+}
+
+/**
+ * The party an item names, or null for generic words ("ministries", "political parties of Bangladesh")
+ * and 'pronoun' for a pronoun the caller resolves. A named person wins over an organisation; an
+ * organisation the dictionaries do not know is kept as written, with the country of its adjective.
+ */
+export function partyOf(item: Token[], text: string, parts: SentenceParts): Party | 'pronoun' | null {
+  const words = item.filter(isWord);
+  if (words.length === 0) return null;
+  if (words.length <= 2 && PRONOUNS.has(words[words.length - 1].lower)) return 'pronoun';
+  const start = item[0].start;
+  const end = item[item.length - 1].end;
+  const ms = mentionsIn(parts.mentions, start, end);
+  // The item's own person comes before any preposition: not "Kim Jong Un" in "Nigerian ambassador to Kim Jong Un".
+  const firstAdp = words.find((t) => t.pos === 'ADP')?.start ?? Infinity;
+  const person = ms.find((m) => PERSON_KINDS.has(m.kind) && m.actor.name && m.start < firstAdp);
+  const orgM = ms.find((m) => ORG_KINDS.has(m.kind));
+  const countryM = (person?.actor.country ? person : null) ?? (orgM?.actor.country ? orgM : null) ?? ms.find((m) => m.actor.country);
+  const country = countryM?.actor.country ?? null;
+  const first = words[0];
+  const head = headOf(words);
+  const generic = !person && !orgM && !DETERMINERS.has(first.lower) && !CAP.test(first.text);
+  if (generic) return null;
+  const plural = head && head.pos === 'NOUN' && head.lower !== head.lemma.toLowerCase() && head.lower.endsWith('s') && !ORG_WORDS.has(head.lower);
+  const covered = (t: Token) => ms.some((m) => t.start >= m.start && t.end <= m.end && m.kind === 'country');
+  const name = person?.actor.name ?? nameRun(words, text, parts.titles, covered);
+  const titleOnly = !name && ms.some((m) => m.kind === 'title');
+  let org = orgM?.actor.name ?? null;
+  if (!person && !name && !org) {
+    // "the Bangladesh Institute of the Juche Idea" is one name; "staff members of the Office of X" names X.
+    const ofOrg = head && !CAP.test(head.text) ? orgAfterOf(words, text, covered) : null;
+    if (plural && !ofOrg) return null;
+    org = ofOrg ?? orgText(words, text, covered) ?? (head && ORG_WORDS.has(head.lower) ? written(words, text) : null);
+  }
+  if (!person && !name && !org && !countryM) return null;
+  const sector = person?.actor.sector ?? orgM?.actor.sector ?? ms.find((m) => m.actor.sector)?.actor.sector ?? null;
+  const role = person?.role ?? null;
+  const asWritten = text.slice(start, end);
+  const key = name ? `n:${name.toLowerCase()}` : org ? `o:${org.toLowerCase()}` : `c:${country}:${sector}:${asWritten.toLowerCase()}`;
+  return { name, role, country, org: person ? (orgM?.actor.name ?? null) : org, sector, text: asWritten, key, start, end, titleOnly };
+}
+
+/** The head noun of an item: the last noun before its first preposition. */
+function headOf(words: Token[]): Token | null {
+  let head: Token | null = null;
+  for (const t of words) {
+    if (t.pos === 'ADP') break;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') head = t;
+  }
+  return head;
+}
+
+/** A leading run of capitalised words that are neither titles nor a country: an unknown person's name. */
+function nameRun(words: Token[], text: string, titles: Set<string>, covered: (t: Token) => boolean): string | null {
+  let i = 0;
+  while (i < words.length && (DETERMINERS.has(words[i].lower) || covered(words[i]) || titles.has(words[i].lower) || !CAP.test(words[i].text))) {
+    if (words[i].pos === 'ADP') return null;
+    i++;
+  }
+  const run: Token[] = [];
+  for (; i < words.length; i++) {
+    const t = words[i];
+    if (!CAP.test(t.text) || covered(t) || titles.has(t.lower) || t.pos === 'ADP') break;
+    run.push(t);
+  }
+  // A person's name has two or more words and no organisation word after it ("Nguyen Sy Thiet", not "Gazprom").
+  if (run.length < 2 || run.some((t) => ORG_WORDS.has(t.lower))) return null;
+  const next = words[i];
+  if (next && (next.pos === 'ADP' || ORG_WORDS.has(next.lower))) return null;
+  return written(run, text);
+}
+
+/** Words that make a capitalised run an organisation rather than a person. */
+const ORG_WORDS = new Set([
+  'party', 'committee', 'association', 'federation', 'league', 'institute', 'group', 'society', 'union', 'company',
+  'council', 'front', 'assembly', 'cabinet', 'ministry', 'embassy', 'presidium', 'organization', 'organisation',
+  'corps', 'delegation', 'administration', 'alliance', 'forum', 'club', 'centre', 'center', 'office', 'fund',
+  'foundation', 'university', 'academy', 'agency', 'bureau', 'branch', 'movement', 'farm', 'factory', 'c.c.',
+]);
+
+/** "staff members of the Office of the World Food Programme" → "Office of the World Food Programme". */
+function orgAfterOf(words: Token[], text: string, covered: (t: Token) => boolean): string | null {
+  const of = words.findIndex((t) => t.lower === 'of');
+  if (of < 0) return null;
+  const rest = words.slice(of + 1).filter((t) => !DETERMINERS.has(t.lower));
+  if (!rest.some((t) => CAP.test(t.text) && !covered(t))) return null;
+  return written(words.slice(of + 1), text);
+}
+
+/** An organisation as written, without its article ("the Bangladesh People's League" → "Bangladesh People's League"). */
+function orgText(words: Token[], text: string, covered: (t: Token) => boolean): string | null {
+  if (!words.some((t) => CAP.test(t.text) && !covered(t) && !DETERMINERS.has(t.lower))) return null;
+  return written(words, text);
+}
+
+/** The words as the text writes them, without a leading article, spaces collapsed. */
+function written(words: Token[], text: string): string {
+  return text
+    .slice(words[0].start, words[words.length - 1].end)
+    .replace(/\s+/g, ' ')
+    .replace(/^(the|a|an) /i, '');
+}

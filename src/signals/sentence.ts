@@ -1,0 +1,124 @@
+import { lemmaUnits } from '../framing/lemma-units.js';
+import type { DateMention } from '../pipeline/stages.js';
+import type { Unit } from '../text/units.js';
+import type { ActorMention, Sentence, Token } from '../types.js';
+import type { Cue, KindCue, SignalDicts, Trigger } from './load.js';
+import { partyOf, splitItems, type Party, type SentenceParts } from './parties.js';
+
+export interface Mark<T> {
+  start: number;
+  end: number;
+  value: T;
+}
+
+/** One sentence as the signal stage reads it: its lemma units and the dictionary matches in it. */
+export interface SentenceView extends SentenceParts {
+  s: Sentence;
+  text: string;
+  units: Unit[];
+  dates: DateMention[];
+  triggers: Mark<Trigger>[];
+  cues: Mark<Cue>[];
+  kindCues: Mark<KindCue>[];
+}
+
+const CAP = /^\p{Lu}/u;
+/** Prepositions that open an occasion or a date after a list of parties. */
+const BOUNDARY = new Set(['on', 'upon', 'over', 'as', 'with', 'at', 'during', 'after', 'before']);
+
+function marks<T>(m: { matchAll(us: Unit[]): { start: number; end: number; value: T[] }[] }, us: Unit[]): Mark<T>[] {
+  return m.matchAll(us).map((x) => ({ start: x.start, end: x.end, value: x.value[0] }));
+}
+
+export function viewSentence(
+  s: Sentence,
+  text: string,
+  mentions: ActorMention[],
+  dates: DateMention[],
+  dicts: SignalDicts,
+): SentenceView {
+  const units = lemmaUnits(s.tokens);
+  return {
+    s,
+    text,
+    tokens: s.tokens,
+    mentions,
+    titles: dicts.titles,
+    units,
+    dates,
+    triggers: marks(dicts.triggers, units),
+    cues: marks(dicts.cues, units).filter((c) => c.value.role !== 'title'),
+    kindCues: marks(dicts.kindCues, units),
+  };
+}
+
+export function tokensIn(v: SentenceView, start: number, end: number): Token[] {
+  return v.tokens.filter((t) => t.start >= start && t.end <= end);
+}
+
+const inMention = (v: SentenceView, t: Token) => v.mentions.some((m) => t.start >= m.start && t.end <= m.end);
+const isDate = (v: SentenceView, t: Token) => v.dates.some((d) => t.start >= d.start && t.start < d.end);
+
+/**
+ * Where a list of parties that starts at `from` ends: at `limit` (the next cue or trigger), a date,
+ * an occasion preposition, a stop cue or a verb that is not part of a name.
+ */
+export function regionEnd(v: SentenceView, from: number, limit: number): number {
+  const stops = v.cues.filter((c) => c.value.role === 'stop' && c.start >= from).map((c) => c.start);
+  const hard = Math.min(limit, ...stops);
+  for (const t of v.tokens) {
+    if (t.start < from) continue;
+    if (t.start >= hard) return hard;
+    if (isDate(v, t)) return t.start;
+    if (inMention(v, t)) continue;
+    if ((t.pos === 'VERB' && !CAP.test(t.text)) || (t.pos === 'ADP' && BOUNDARY.has(t.lower))) return t.start;
+  }
+  return Math.min(hard, v.s.end);
+}
+
+/** The parties listed in [from, to): each list item that names somebody; pronouns reported apart. */
+export function partiesIn(v: SentenceView, from: number, to: number): { parties: Party[]; pronoun: boolean } {
+  const toks = tokensIn(v, from, to);
+  const parties: Party[] = [];
+  let pronoun = false;
+  for (const item of splitItems(toks, v.mentions)) {
+    const p = partyOf(item, v.text, v);
+    if (p === 'pronoun') pronoun = true;
+    else if (p) parties.push(p);
+  }
+  inheritCountries(parties);
+  return { parties, pronoun };
+}
+
+/**
+ * An item with no country of its own takes its list neighbour's ("to Putin, to the friendly government");
+ * an international body ("International Alliance of ...", "World Peace Federation") keeps none.
+ */
+export function inheritCountries(parties: Party[]): void {
+  for (let i = 0; i < parties.length; i++) {
+    const p = parties[i];
+    if (p.country || /^(international|world)\b/i.test(p.org ?? '')) continue;
+    const near = parties.slice(i + 1).find((q) => q.country) ?? parties.slice(0, i).reverse().find((q) => q.country);
+    p.country = near?.country ?? null;
+  }
+}
+
+/**
+ * The subject of the clause that holds a trigger: the words from the sentence start to the first verb
+ * that is not part of a name ("The dear respected Kim Jong Un received ..."). Null when the trigger
+ * itself comes first ("Wreaths were laid ...").
+ */
+export function subjectEnd(v: SentenceView, triggerStart: number): Token | null {
+  const toks = v.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.start >= triggerStart) return null;
+    if ((t.pos !== 'VERB' && t.pos !== 'AUX') || inMention(v, t) || CAP.test(t.text)) continue;
+    // A participle before a name is an epithet, not the verb: "the dear respected Kim Jong Un".
+    const next = toks[i + 1];
+    const prev = toks[i - 1];
+    if (t.pos === 'VERB' && next?.pos === 'PROPN' && prev && ['ADJ', 'DET', 'ADV'].includes(prev.pos)) continue;
+    return i === 0 ? null : t;
+  }
+  return null;
+}
