@@ -286,6 +286,8 @@ class SentenceMatcher {
   /** A title resolved by the date to the person then in office, or an unnamed office holder. */
   private inOffice(span: { start: number; end: number }, h: HitOf<'title'>, country: string | null, rule: string): void {
     const found = country ? personInOffice(this.d, country, h.roles, this.date) : null;
+    // "Choummaly Sayasone, …, president of the Lao PDR": an appositive of a person already named here
+    if (found && this.out.some((m) => m.form !== 'coref' && m.actor.name === found.person.name)) return;
     if (found) {
       const p = found.person;
       this.emit(span, 'title', 'person', { name: p.name, country: p.country, sector: p.sector, code: p.code }, `${rule}; ${found.tenure.rule}`, found.role, p, found.tenure.roles);
