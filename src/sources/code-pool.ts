@@ -28,7 +28,8 @@ export interface CodePool {
 function spawn(dictDirs: string[]): Worker {
   const module = new URL(`./code-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
   if (module.endsWith('.js')) return new Worker(new URL(module), { workerData: { dictDirs } });
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  // require.resolve finds the CommonJS entry of tsx's API; the worker imports its ESM twin beside it.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(module)}); })`;
   return new Worker(boot, { eval: true, workerData: { dictDirs } });
 }

@@ -46,10 +46,19 @@ function metaDate(document: Document): string | null {
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** Paragraph text of an HTML fragment: its <p> elements one per line pair, or all its text when it has none. */
-export function htmlToText(fragment: string): string {
+/** A byline Readability kept as a paragraph (it keeps one when a meta tag already gave it the author). */
+const BYLINE = /^by\s.{0,80}$/i;
+
+/**
+ * Paragraph text of an HTML fragment: its <p> elements one per line pair (bylines dropped), or all its
+ * text when it has none.
+ */
+export function htmlToText(fragment: string, byline?: string | null): string {
   const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
-  const paras = [...document.querySelectorAll('p')].map((p) => clean(p.textContent)).filter(Boolean);
+  const by = clean(byline).toLowerCase();
+  const paras = [...document.querySelectorAll('p')]
+    .map((p) => clean(p.textContent))
+    .filter((t) => t && !BYLINE.test(t) && t.toLowerCase() !== by);
   return paras.length ? paras.join('\n\n') : clean(document.body?.textContent);
 }
 
@@ -66,7 +75,7 @@ export function extractArticle(html: string, url?: string): Article {
   }
   const parsed = new Readability(document as unknown as Document).parse();
   if (!parsed?.content) throw new Error('no article found in the page');
-  const text = htmlToText(parsed.content);
+  const text = htmlToText(parsed.content, parsed.byline);
   if (text.length < MIN_ARTICLE_CHARS) {
     throw new Error(`no article found in the page (${text.length} characters of text, fewer than ${MIN_ARTICLE_CHARS})`);
   }

@@ -45,6 +45,7 @@ export function progressLine(c: ProgressCounts, elapsedMs: number, tty: boolean)
 export class Progress {
   private readonly start: number;
   private last = -Infinity;
+  private lastDone = -1;
   private readonly now: () => number;
   private readonly everyMs: number;
 
@@ -59,13 +60,14 @@ export class Progress {
     const t = this.now();
     if (!force && t - this.last < this.everyMs) return;
     this.last = t;
+    this.lastDone = c.done;
     const line = progressLine(c, t - this.start, this.opts.tty);
     this.opts.write(this.opts.tty ? `\r\x1b[2K${line}` : `${line}\n`);
   }
 
-  /** Final state; on a TTY ends the bar's line. */
+  /** Final state (unless just shown); on a TTY ends the bar's line. */
   finish(c: ProgressCounts): void {
-    this.update(c, true);
+    if (c.done !== this.lastDone) this.update(c, true);
     if (this.opts.tty) this.opts.write('\n');
   }
 
