@@ -3,6 +3,7 @@
  * Writes go through one connection; each streaming query reads on a connection of its own, so a
  * long export neither blocks nor is blocked by concurrent writes (WAL snapshot isolation).
  */
+import { existsSync } from 'node:fs';
 import { Db, migrate, type Row } from './sqlite-db.js';
 import { documentsNamed, findDocument, markMissing, saveDocument, toDocumentSummary, versions } from './sqlite-documents.js';
 import {
@@ -92,6 +93,8 @@ export class SqliteStore implements Store {
     if (!Number.isInteger(k) || k < 0 || k > MAX_DISTANCE)
       throw new StoreError(`near-duplicate distance ${k}: must be a whole number from 0 to ${MAX_DISTANCE}`);
     this.maxDistance = k;
+    if (opts.mustExist && (path === ':memory:' || !existsSync(path)))
+      throw new StoreError(`${path}: no store there (ingest something first, or give --db / ATTACHE_DB)`);
     try {
       this.db = new Db(path);
     } catch (e) {

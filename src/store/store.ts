@@ -25,6 +25,8 @@ import type { CodedDocument, CodedEvent, MarkerHit, Signal } from '../types.js';
 export interface StoreOptions {
   /** Hamming distance (bits of the 64-bit simhash) within which two documents are one story. Default 3. */
   nearDuplicateDistance?: number;
+  /** Fail instead of creating an empty store when none exists at the spec (query commands). */
+  mustExist?: boolean;
 }
 
 export interface MigrationResult {

@@ -1,0 +1,201 @@
+/**
+ * Saving a document in PostgreSQL: the dedup / versions / stories rules of store.ts, run server-side by
+ * one function (attache_save) so that a save is one round trip, and made safe for many concurrent
+ * writers (worker processes on several machines) by transaction-scoped advisory locks:
+ *  - on the document key and on the content hash: two writers of the same document serialise, and the
+ *    second sees the first's row (a duplicate or a new version, never a unique-key error);
+ *  - on each of the four 16-bit simhash bands: two near-duplicates (distance ≤ 3) share a band, so they
+ *    serialise and the second joins the first's story.
+ * Locks are taken in ascending key order, so writers never deadlock.
+ *
+ * The JavaScript side checks the input and builds the rows (evidence slices, days), as the SQLite store does.
+ */
+import { parseSimhash, simhashBands, simhashHex } from './fingerprint.js';
+import { lockKey } from './postgres-db.js';
+import { documentKey } from './sqlite-documents.js';
+import { StoreError, type DocumentSaveInput } from './store.js';
+import type { CodedDocument } from '../types.js';
+import { normaliseUrl } from './url.js';
+
+type Columns = [name: string, type: string][];
+
+const EVENT_COLUMNS: Columns = [
+  ['sentence', 'integer'], ['span_start', 'integer'], ['span_end', 'integer'], ['evidence', 'text'],
+  ['src_text', 'text'], ['src_name', 'text'], ['src_country', 'text'], ['src_sector', 'text'], ['src_code', 'text'],
+  ['has_target', 'integer'], ['tgt_text', 'text'], ['tgt_name', 'text'], ['tgt_country', 'text'], ['tgt_sector', 'text'],
+  ['tgt_code', 'text'], ['plover', 'text'], ['plover_mode', 'text'], ['plover_context', 'text'], ['cameo', 'text'],
+  ['goldstein', 'double precision'], ['quad_class', 'integer'], ['modality', 'text'], ['date', 'text'], ['day', 'text'],
+  ['attr_agency', 'text'], ['attr_country', 'text'], ['rule', 'text'],
+];
+
+const PARTY = ['name', 'role', 'country', 'org', 'sector', 'text'];
+const SIGNAL_COLUMNS: Columns = [
+  ['kind', 'text'], ['channel', 'text'],
+  ...PARTY.map((f): [string, string] => [`sender_${f}`, 'text']),
+  ...PARTY.map((f): [string, string] => [`recipient_${f}`, 'text']),
+  ['on_behalf_of', 'text'], ['occasion', 'text'], ['occasion_type', 'text'], ['date', 'text'], ['day', 'text'],
+  ['span_start', 'integer'], ['span_end', 'integer'], ['evidence', 'text'], ['rule', 'text'],
+];
+
+const MARKER_COLUMNS: Columns = [['marker', 'text'], ['count', 'integer'], ['spans', 'text']];
+
+/** INSERT of the coding rows held in the JSON array d->'<table>'. */
+function insertRows(table: string, cols: Columns): string {
+  const names = cols.map(([n]) => n).join(', ');
+  const defs = cols.map(([n, t]) => `${n} ${t}`).join(', ');
+  return `INSERT INTO ${table} (document_id, version, ${names})
+    SELECT o_document_id, o_version, ${names} FROM jsonb_to_recordset(d->'${table}') AS x(${defs});`;
+}
+
+export const SAVE_FUNCTION = `
+CREATE FUNCTION attache_save(d jsonb, raw bytea, locks bigint[], max_distance integer,
+  OUT o_status text, OUT o_document_id bigint, OUT o_version integer, OUT o_story_id bigint)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  k bigint;
+  ex record;
+  have boolean;
+  added integer;
+  now_ text := d->>'now';
+  feed text := d->>'feed_url';
+  sim_ bigint := (d->>'sim')::bigint;
+  b integer[] := ARRAY(SELECT jsonb_array_elements_text(d->'bands')::integer);
+BEGIN
+  FOREACH k IN ARRAY locks LOOP
+    PERFORM pg_advisory_xact_lock(k);
+  END LOOP;
+  SELECT id, version AS v, content_hash AS h, story_id AS s INTO ex FROM documents WHERE doc_key = d->>'key';
+  have := FOUND;
+  IF NOT have AND starts_with(d->>'key', 'hash:') THEN
+    SELECT id, version AS v, content_hash AS h, story_id AS s INTO ex FROM documents
+      WHERE content_hash = d->>'content_hash' ORDER BY id LIMIT 1;
+    have := FOUND;
+  END IF;
+  IF have AND ex.h = d->>'content_hash' THEN
+    UPDATE documents SET last_seen_at = now_, missing_since = CASE WHEN feed IS NULL THEN missing_since END WHERE id = ex.id;
+    o_status := 'duplicate'; o_document_id := ex.id; o_version := ex.v; o_story_id := ex.s;
+    RETURN;
+  END IF;
+  IF have THEN
+    o_status := 'updated'; o_document_id := ex.id; o_version := ex.v + 1; o_story_id := ex.s;
+    UPDATE documents SET url = coalesce(d->>'url', url), title = d->>'title', date = d->>'date', language = d->>'language',
+      version = o_version, content_hash = d->>'content_hash', simhash = d->>'simhash', sim = sim_,
+      sh0 = b[1], sh1 = b[2], sh2 = b[3], sh3 = b[4], feed_url = coalesce(feed, feed_url), last_seen_at = now_,
+      missing_since = NULL, tone = (d->>'tone')::double precision, domains = d->>'domains',
+      tsv = attache_tsv(d->>'title', d->>'text')
+    WHERE id = ex.id;
+    DELETE FROM events WHERE document_id = ex.id;
+    DELETE FROM signals WHERE document_id = ex.id;
+    DELETE FROM markers WHERE document_id = ex.id;
+  ELSE
+    o_status := 'new'; o_version := 1;
+    -- the nearest document within max_distance bits (ties: the oldest) gives its story
+    SELECT story_id INTO o_story_id FROM documents
+      WHERE (sh0 = b[1] OR sh1 = b[2] OR sh2 = b[3] OR sh3 = b[4]) AND bit_count((sim # sim_)::bit(64)) <= max_distance
+      ORDER BY bit_count((sim # sim_)::bit(64)), id LIMIT 1;
+    IF o_story_id IS NULL THEN
+      INSERT INTO stories (mentions, sources, first_seen_at) VALUES (1, 1, now_) RETURNING id INTO o_story_id;
+      INSERT INTO story_sources (story_id, source) VALUES (o_story_id, coalesce(d->>'source', ''));
+    ELSE
+      INSERT INTO story_sources (story_id, source) VALUES (o_story_id, coalesce(d->>'source', '')) ON CONFLICT DO NOTHING;
+      GET DIAGNOSTICS added = ROW_COUNT;
+      UPDATE stories SET mentions = mentions + 1, sources = sources + added WHERE id = o_story_id;
+    END IF;
+    INSERT INTO documents (doc_key, url, source, external_id, title, date, language, version, content_hash, simhash, sim,
+        sh0, sh1, sh2, sh3, story_id, feed_url, first_seen_at, last_seen_at, tone, domains, tsv)
+      VALUES (d->>'key', d->>'url', d->>'source', d->>'external_id', d->>'title', d->>'date', d->>'language', 1,
+        d->>'content_hash', d->>'simhash', sim_, b[1], b[2], b[3], b[4], o_story_id, feed, now_, now_,
+        (d->>'tone')::double precision, d->>'domains', attache_tsv(d->>'title', d->>'text'))
+      RETURNING id INTO o_document_id;
+  END IF;
+  INSERT INTO document_versions (document_id, version, fetched_at, content_hash, simhash, title, date, text, raw, raw_type)
+    VALUES (o_document_id, o_version, now_, d->>'content_hash', d->>'simhash', d->>'title', d->>'date', d->>'text', raw,
+      d->>'raw_type');
+  ${insertRows('events', EVENT_COLUMNS)}
+  ${insertRows('signals', SIGNAL_COLUMNS)}
+  ${insertRows('markers', MARKER_COLUMNS)}
+END
+$fn$;
+`;
+
+/** The arguments of attache_save for one document: the JSON, the raw bytes and the lock keys (ascending). */
+export interface SaveArgs {
+  doc: string;
+  raw: Buffer;
+  locks: bigint[];
+}
+
+function checkInput(input: DocumentSaveInput, coded: CodedDocument): void {
+  const where = `document ${input.externalId ?? input.url ?? coded.id}`;
+  if (!/^[0-9a-f]{64}$/.test(input.contentHash)) throw new StoreError(`${where}: contentHash is not a sha256 hex digest`);
+  if (typeof input.text !== 'string') throw new StoreError(`${where}: text is missing`);
+  if (input.text.includes('\0')) throw new StoreError(`${where}: text holds NUL characters, which PostgreSQL cannot store`);
+  if (!input.language) throw new StoreError(`${where}: language is missing`);
+  if (input.date != null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(input.date))
+    throw new StoreError(`${where}: date "${input.date}" is not ISO YYYY-MM-DD`);
+}
+
+export function saveArgs(input: DocumentSaveInput, coded: CodedDocument): SaveArgs {
+  checkInput(input, coded);
+  const sim = parseSimhash(input.simhash);
+  const bands = simhashBands(sim);
+  const key = documentKey(input) ?? `hash:${input.contentHash}`;
+  const text = input.text;
+  const pubDate = input.date ?? coded.date ?? '';
+  const events = coded.events.map((e) => {
+    const t = e.target;
+    return {
+      sentence: e.sentence, span_start: e.span[0], span_end: e.span[1], evidence: text.slice(e.span[0], e.span[1]),
+      src_text: e.source.text, src_name: e.source.name, src_country: e.source.country, src_sector: e.source.sector,
+      src_code: e.source.code, has_target: t ? 1 : 0, tgt_text: t?.text ?? null, tgt_name: t?.name ?? null,
+      tgt_country: t?.country ?? null, tgt_sector: t?.sector ?? null, tgt_code: t?.code ?? null,
+      plover: e.plover.event, plover_mode: e.plover.mode, plover_context: JSON.stringify(e.plover.context), cameo: e.cameo,
+      goldstein: e.goldstein, quad_class: e.quad_class, modality: e.modality, date: e.date, day: e.date ?? pubDate,
+      attr_agency: e.attribution?.agency ?? null, attr_country: e.attribution?.country ?? null, rule: e.rule,
+    };
+  });
+  const signals = coded.signals.map((s) => {
+    const parties: Record<string, unknown> = {};
+    for (const [p, x] of [['sender', s.sender], ['recipient', s.recipient]] as const)
+      for (const f of PARTY) parties[`${p}_${f}`] = (x as unknown as Record<string, unknown>)[f] ?? null;
+    return {
+      kind: s.kind, channel: s.channel, ...parties, on_behalf_of: s.on_behalf_of, occasion: s.occasion,
+      occasion_type: s.occasion_type, date: s.date, day: s.date ?? pubDate, span_start: s.span[0], span_end: s.span[1],
+      evidence: text.slice(s.span[0], s.span[1]), rule: s.rule,
+    };
+  });
+  const markers = coded.markers.map((m) => ({ marker: m.marker, count: m.count, spans: JSON.stringify(m.spans) }));
+  const doc = {
+    key,
+    url: input.url ? normaliseUrl(input.url) : null,
+    source: input.source ?? null,
+    external_id: input.externalId ?? null,
+    title: input.title ?? null,
+    date: input.date ?? null,
+    language: input.language,
+    content_hash: input.contentHash,
+    simhash: simhashHex(sim),
+    sim: BigInt.asIntN(64, sim).toString(),
+    bands,
+    feed_url: input.feedUrl ? normaliseUrl(input.feedUrl) : null,
+    now: input.fetchedAt ?? new Date().toISOString(),
+    tone: coded.tone,
+    domains: JSON.stringify(coded.domains),
+    text,
+    raw_type: input.rawType,
+    events,
+    signals,
+    markers,
+  };
+  const names = [`key:${key}`, `hash:${input.contentHash}`, ...bands.map((v, i) => `band${i}:${v}`)];
+  return {
+    doc: JSON.stringify(doc),
+    raw: typeof input.raw === 'string' ? Buffer.from(input.raw, 'utf8') : input.raw,
+    locks: sortedLocks(names),
+  };
+}
+
+/** Distinct lock keys of the given names, ascending. */
+export function sortedLocks(names: string[]): bigint[] {
+  return [...new Set(names.map(lockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
