@@ -27,12 +27,18 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /**
- * The date an event or signal is placed at: its own date when it is a full ISO date, else the
- * publication date of its document (when that is a full date), else null.
+ * The date an event or signal is placed at: its own date when it is a full ISO date no more than a year
+ * before and a month after its document's publication (a later or far older date is a resolution error or
+ * history, not news of the day), else the publication date (when a full date), else null.
  */
 export function effectiveDate(own: string | null | undefined, published: string | null | undefined): string | null {
-  if (isIsoDay(own)) return own;
-  return isIsoDay(published) ? published : null;
+  const pub = isIsoDay(published) ? published : null;
+  if (isIsoDay(own)) {
+    if (!pub) return own;
+    const d = daysBetween(pub, own);
+    if (d >= -366 && d <= 31) return own;
+  }
+  return pub;
 }
 
 /** The period an ISO date falls in: "2011-12", "2011-Q4" or "2011". */

@@ -67,6 +67,12 @@ describe('rituals', () => {
     expect(r.firstTime.map((f) => [f.kind, f.first.date])).toEqual([['greetings', '2023-01-20'], ['condolences', '2023-03-10']]);
   });
 
+  it('leaves out signals within one country, and learns only the occasion types asked for', () => {
+    const domestic = signals.map((s) => ({ ...s, signal: { ...s.signal, recipient: { ...s.signal.recipient, country: s.signal.sender.country } } }));
+    expect(rituals(domestic, { year: 2023 }).summary.expected).toBe(0);
+    expect(brief(rituals(signals, { year: 2023, occasions: ['new_year'] })).map((x) => x[0])).toEqual(['CHN>PRK']);
+  });
+
   it('normalises occasion wording', () => {
     expect(normaliseOccasion('the 63rd founding anniversary of the DPRK')).toBe('founding anniversary of the DPRK');
     expect(normaliseOccasion('2012')).toBeNull();

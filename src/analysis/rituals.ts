@@ -1,6 +1,7 @@
 /**
  * Ritual calendar: recurring diplomatic signals learnt from history, and for one year which of them came
- * (on time or late, with the lag), which are MISSING, and which signals came for the first time.
+ * (on time or late, with the lag), which are MISSING, and which signals came for the first time. Signals
+ * within one country (sender and recipient the same) are not diplomatic rituals and are left out.
  *
  * A ritual is keyed by sender country → recipient country, kind and occasion type (countries, not persons:
  * a succession changes the sender's name, not the ritual; the change is reported). Its usual day is a day
@@ -26,10 +27,14 @@ export interface RitualOptions {
   minYears?: number;
   /** Days after the tolerance in which a signal still counts as received (late). Default 30. */
   late?: number;
-  /** The last day observed, ISO. Default: the latest signal date of all rows. Expected days after it are pending. */
+  /** The last day observed, ISO. Default: the latest publication date of all rows. Expected days after it are pending. */
   asOf?: string;
-  /** Occasion types never learnt as rituals (one-off occasions). Default death and disaster. */
-  exclude?: OccasionType[];
+  /**
+   * Occasion types learnt as rituals: the calendar occasions. Default national_day, anniversary, birthday,
+   * new_year, holiday (deaths, disasters, elections, appointments and signals without an occasion do not recur
+   * on a day of the year). First-time signals are listed whatever their occasion type.
+   */
+  occasions?: OccasionType[];
 }
 
 export interface RitualKey {
@@ -106,6 +111,9 @@ interface Occ {
   row: SignalRow;
   date: string;
 }
+
+/** The occasion types that recur on a day of the year. */
+export const RITUAL_OCCASIONS: OccasionType[] = ['national_day', 'anniversary', 'birthday', 'new_year', 'holiday'];
 
 const keyOf = (k: RitualKey) => `${k.sender}>${k.recipient}|${k.kind}|${k.occasionType}`;
 
@@ -195,7 +203,7 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
   const window = opts.window ?? 3;
   const minYears = opts.minYears ?? 2;
   const late = opts.late ?? 30;
-  const exclude = new Set<OccasionType>(opts.exclude ?? ['death', 'disaster']);
+  const occasions = new Set<OccasionType>(opts.occasions ?? RITUAL_OCCASIONS);
   const groups = new Map<string, { key: RitualKey; occs: Occ[] }>();
   let latest = '';
   for (const row of rows) {
@@ -204,8 +212,9 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
     const recipient = s.recipient.country;
     const date = effectiveDate(s.date, row.doc.date);
     if (!date || (opts.asOf && date > opts.asOf)) continue;
-    if (date > latest) latest = date;
-    if (!sender || !recipient) continue;
+    const published = row.doc.date ?? date;
+    if (published > latest) latest = published;
+    if (!sender || !recipient || sender === recipient) continue;
     if (opts.actor && sender !== opts.actor && recipient !== opts.actor) continue;
     const key: RitualKey = { sender, recipient, kind: s.kind, occasionType: s.occasion_type };
     const k = keyOf(key);
@@ -224,7 +233,7 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
   const firstTime: FirstTimeSignal[] = [];
   for (const { key, occs } of [...groups.values()].sort((x, y) => keyOf(x.key).localeCompare(keyOf(y.key)))) {
     occs.sort((x, y) => x.day - y.day || x.row.id - y.row.id);
-    const learnt = exclude.has(key.occasionType) ? [] : learn(key, occs.filter((o) => o.day < yearStart), histYears, tol, minYears);
+    const learnt = !occasions.has(key.occasionType) ? [] : learn(key, occs.filter((o) => o.day < yearStart), histYears, tol, minYears);
     const claimed = new Set<Occ>();
     for (const r of learnt) {
       const expected = dayIn(year, r.doy);
