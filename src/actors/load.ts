@@ -4,14 +4,14 @@
  * one phrase trie. A malformed line throws DictError("file:line: problem").
  *
  * Layering: entries are keyed (a country by code, a person's tenure by name + start, a phrase by its
- * words); a user directory's entry replaces the shipped one with the same key. The same key twice within
+ * words, so "vice-president" = "vice president"); a user directory's entry replaces the shipped one with the same key. The same key twice within
  * one root is an error.
  */
 import { readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { DictError, type DictLine, type DictSources } from '../dict/files.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
-import { compile, type Records } from './compile.js';
+import { compile, phraseKey, type Records } from './compile.js';
 import type { ActorDicts } from './model.js';
 import { parsePetrarch } from './petrarch.js';
 import * as R from './records.js';
@@ -25,11 +25,11 @@ const KINDS: Record<string, { kind: Kind; parse: (l: DictLine) => { rule: string
   agencies: { kind: 'orgs', parse: R.agencyRecord, key: (r: R.OrgRecord) => `agency:${r.name.toLowerCase()}` },
   orgs: { kind: 'orgs', parse: R.orgRecord, key: (r: R.OrgRecord) => `org:${r.name.toLowerCase()}` },
   persons: { kind: 'persons', parse: R.personRecord, key: (r: R.PersonRecord) => `${r.name.toLowerCase()}|${r.from ?? ''}` },
-  agents: { kind: 'agents', parse: R.agentRecord, key: (r: R.AgentRecord) => r.phrase.toLowerCase() },
-  titles: { kind: 'titles', parse: R.titleRecord, key: (r: R.TitleRecord) => r.phrase.toLowerCase() },
-  ambiguous: { kind: 'ambiguous', parse: R.ambiguousRecord, key: (r: R.AmbiguousRecord) => r.phrase.toLowerCase() },
-  coref: { kind: 'coref', parse: R.corefRecord, key: (r: R.CorefRecord) => r.phrase.toLowerCase() },
-  blockers: { kind: 'blockers', parse: R.blockRecord, key: (r: R.BlockRecord) => r.phrase.toLowerCase() },
+  agents: { kind: 'agents', parse: R.agentRecord, key: (r: R.AgentRecord) => phraseKey(r.phrase) },
+  titles: { kind: 'titles', parse: R.titleRecord, key: (r: R.TitleRecord) => phraseKey(r.phrase) },
+  ambiguous: { kind: 'ambiguous', parse: R.ambiguousRecord, key: (r: R.AmbiguousRecord) => phraseKey(r.phrase) },
+  coref: { kind: 'coref', parse: R.corefRecord, key: (r: R.CorefRecord) => phraseKey(r.phrase) },
+  blockers: { kind: 'blockers', parse: R.blockRecord, key: (r: R.BlockRecord) => phraseKey(r.phrase) },
 };
 
 const PETRARCH_FILE = /\.actors\.txt$/;

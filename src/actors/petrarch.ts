@@ -61,7 +61,8 @@ function parseCode(body: string, where: string): PetrarchCode {
   if (rest.startsWith('>')) return { code, from: isoOf(rest.slice(1), where), to: null };
   if (rest.startsWith('<')) return { code, from: null, to: isoOf(rest.slice(1), where) };
   const range = /^(\d+)-(\d+)$/.exec(rest);
-  if (!range) throw new BadDate(`bad date restriction "${rest}"`);
+  if (!range && /^\d+$/.test(rest)) throw new BadDate(`date "${rest}" without >, < or a range`);
+  if (!range) throw new DictError(where, `bad date restriction "${rest}" in [${body.trim()}]`);
   const from = isoOf(range[1], where);
   const to = isoOf(range[2], where);
   if (from > to) throw new BadDate(`date range ends before it starts`);
