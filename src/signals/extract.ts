@@ -115,7 +115,8 @@ function triggerSentence(v: SentenceView, st: DocState, ctx: StageContext, dicts
     if (!f.senders.length && !receives && subject.pronoun) f.senders = st.group.length ? st.group : (last?.senders ?? []);
     if (!f.senders.length && !verb) f.senders = firstPersonBesides(v, f.recipients);
     f.openList = f.senders.length === 0;
-    if (!f.recipients.length) fillRecipients(f, v, st, last);
+    countryFromSentence(v, f);
+    if (!f.recipients.length) fillRecipients(f, v, st);
     st.frames.push(f);
   });
 }
@@ -210,19 +211,38 @@ function otherSentence(v: SentenceView, st: DocState, ctx: StageContext, dicts: 
   });
 }
 
-/** A tribute with no named recipient goes to the person honoured (the deceased, the statue's subject) or to the previous tribute's recipients. */
-function fillRecipients(f: Frame, v: SentenceView, st: DocState, last: Frame | undefined): void {
-  if (!TRIBUTE.has(f.kind)) return;
-  if (f.occasion) {
+/**
+ * A signal with no named recipient goes, for a tribute, to the person honoured (the deceased, the statue's
+ * subject); otherwise to the recipients of the signal just before ("a floral basket and a letter from X"
+ * after "Kim Jong Un received floral baskets ...").
+ */
+function fillRecipients(f: Frame, v: SentenceView, st: DocState): void {
+  const tribute = TRIBUTE.has(f.kind);
+  if (tribute && f.occasion) {
     const inOccasion = partiesIn(v, f.occasion.start, f.occasion.end).parties.filter((p) => p.name && !f.senders.some((s) => s.key === p.key));
     if (inOccasion.length) {
       f.recipients = inOccasion;
       return;
     }
   }
-  if (st.honorees.length) f.recipients = st.honorees;
-  else if (last && TRIBUTE.has(last.kind)) f.recipients = last.recipients;
-  if (last && f.recipients === last.recipients) f.occasion ??= last.occasion;
+  const before = [...st.frames].reverse().find((g) => g.recipients.length && v.s.index - g.sentence <= 3);
+  if (tribute && st.honorees.length) f.recipients = st.honorees;
+  else if (before) {
+    f.recipients = before.recipients;
+    f.occasion ??= before.occasion;
+  }
+}
+
+/**
+ * A recipient the dictionaries do not know takes the country the sentence gives elsewhere: "to Thomas
+ * Thabane on his appointment as prime minister of Lesotho", "upon her election as Swiss president".
+ */
+function countryFromSentence(v: SentenceView, f: Frame): void {
+  if (f.recipients.every((r) => r.country)) return;
+  const taken = [...f.senders, ...f.recipients];
+  const own = new Set(f.senders.map((p) => p.country));
+  const other = v.mentions.find((m) => m.actor.country && !own.has(m.actor.country) && !taken.some((p) => m.start >= p.start && m.end <= p.end));
+  if (other) for (const r of f.recipients) r.country ??= other.actor.country;
 }
 
 /** The sentence's first named person who is not a recipient: "In a telegram to X, Y affirmed ...". */

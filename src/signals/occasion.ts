@@ -39,7 +39,8 @@ export function findOccasion(
     return { text: named.named.name, type: named.named.occasion_type as OccasionType, start: named.start, end: named.end, rule: named.named.rule };
   }
   const [start, end] = widen(tokens, best.start, best.end, dates);
-  return { text: text.slice(start, end).replace(/^(the|his|her|its|their|a|an)\s+/i, ''), type: best.e.type, start, end, rule: best.e.rule };
+  const words = text.slice(start, end).replace(/\s+/g, ' ').replace(/^(the )?occasion of /i, '');
+  return { text: words.replace(/^(the|his|her|its|their|a|an)\s+/i, ''), type: best.e.type, start, end, rule: best.e.rule };
 }
 
 /** Widen [start, end) to the noun phrase around it, up to the next comma, date or verb. */

@@ -19,9 +19,12 @@ export interface SentenceParts {
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them', 'his', 'their', 'its', 'we', 'i', 'you', 'us', 'me']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their']);
+/** Word classes that cannot open a party's name ("Seen standing before them", "Also placed"). */
+const NOT_OPENING = new Set(['VERB', 'AUX', 'ADV', 'ADP', 'SCONJ', 'PRON', 'PART']);
 const PERSON_KINDS = new Set(['person', 'title']);
-const ORG_KINDS = new Set(['org', 'igo', 'agency', 'group']);
+// A 'group' is a country's sector ("the Russian people", RUSCVL), not an organisation.
+const ORG_KINDS = new Set(['org', 'igo', 'agency']);
 const CAP = /^\p{Lu}/u;
 const isWord = (t: Token) => t.pos !== 'PUNCT' && t.pos !== 'SYM';
 
@@ -97,7 +100,8 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   if (words.length <= 2 && PRONOUNS.has(words[words.length - 1].lower)) return 'pronoun';
   const start = item[0].start;
   const end = item[item.length - 1].end;
-  const ms = mentionsIn(parts.mentions, start, end);
+  // A possessive before a name ("his Brazilian counterpart Antonio Patriota") is not the party.
+  const ms = mentionsIn(parts.mentions, start, end).filter((m) => !(m.form === 'coref' && PRONOUNS.has(m.text.toLowerCase())));
   // The item's own person comes before any preposition: not "Kim Jong Un" in "Nigerian ambassador to Kim Jong Un".
   const firstAdp = words.find((t) => t.pos === 'ADP')?.start ?? Infinity;
   const person = ms.find((m) => PERSON_KINDS.has(m.kind) && m.actor.name && m.start < firstAdp);
@@ -106,7 +110,8 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   const country = countryM?.actor.country ?? null;
   const first = words[0];
   const head = headOf(words);
-  const generic = !person && !orgM && !DETERMINERS.has(first.lower) && !CAP.test(first.text);
+  const opensName = DETERMINERS.has(first.lower) || (CAP.test(first.text) && !NOT_OPENING.has(first.pos)) || ms.some((m) => m.start === first.start);
+  const generic = !person && !orgM && !opensName;
   if (generic) return null;
   const plural = head && head.pos === 'NOUN' && head.lower !== head.lemma.toLowerCase() && head.lower.endsWith('s') && !ORG_WORDS.has(head.lower);
   const covered = (t: Token) => ms.some((m) => t.start >= m.start && t.end <= m.end && m.kind === 'country');

@@ -66,12 +66,15 @@ const isDate = (v: SentenceView, t: Token) => v.dates.some((d) => t.start >= d.s
 export function regionEnd(v: SentenceView, from: number, limit: number): number {
   const stops = v.cues.filter((c) => c.value.role === 'stop' && c.start >= from).map((c) => c.start);
   const hard = Math.min(limit, ...stops);
-  for (const t of v.tokens) {
+  for (let i = 0; i < v.tokens.length; i++) {
+    const t = v.tokens[i];
     if (t.start < from) continue;
     if (t.start >= hard) return hard;
     if (isDate(v, t)) return t.start;
     if (inMention(v, t)) continue;
-    if ((t.pos === 'VERB' && !CAP.test(t.text)) || (t.pos === 'ADP' && BOUNDARY.has(t.lower))) return t.start;
+    // A "verb" after an adjective is a mistagged noun ("the military attaches corps").
+    const verb = t.pos === 'VERB' && !CAP.test(t.text) && v.tokens[i - 1]?.pos !== 'ADJ';
+    if (verb || (t.pos === 'ADP' && BOUNDARY.has(t.lower))) return t.start;
   }
   return Math.min(hard, v.s.end);
 }
