@@ -123,6 +123,8 @@ export interface SaveArgs {
   doc: string;
   raw: Buffer;
   locks: bigint[];
+  /** What the locks are taken on (key, content hash, bands), for batches that lock many documents at once. */
+  lockNames: string[];
 }
 
 function checkInput(input: DocumentSaveInput, coded: CodedDocument): void {
@@ -192,6 +194,7 @@ export function saveArgs(input: DocumentSaveInput, coded: CodedDocument): SaveAr
     doc: JSON.stringify(doc),
     raw: typeof input.raw === 'string' ? Buffer.from(input.raw, 'utf8') : input.raw,
     locks: sortedLocks(names),
+    lockNames: names,
   };
 }
 
