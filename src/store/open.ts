@@ -13,7 +13,7 @@ export function storeSpec(option?: string | null): string {
 
 export async function openStore(spec?: string | null, opts: StoreOptions = {}): Promise<Store> {
   const s = storeSpec(spec);
-  if (/^postgres(ql)?:\/\//i.test(s)) throw new StoreError('PostgreSQL store not available yet');
+  if (/^postgres(ql)?:\/\//i.test(s)) return (await import('./postgres.js')).openPostgresStore(s, opts);
   const { SqliteStore } = await import('./sqlite.js');
   const store = new SqliteStore(s, opts);
   try {
