@@ -69,9 +69,11 @@ export function readGold(set: EvalSet, file: string): GoldFile {
     const schema = set === 'plover-gsr' ? PloverLine : set === 'petr2-gsr' ? Petr2Line : KcnaLine;
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new Error(`${where}: not a ${set} gold line (${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')})`);
-    const g = parsed.data as { id: string; text: string; date?: string | null; title?: string | null; source?: string | null };
+    const g = parsed.data as { id: string; text: string; date?: string | null; title?: string | null; source?: unknown };
     lines.push(json);
-    docs.push({ id: g.id, text: g.text, date: g.date ?? null, title: g.title ?? null, source: g.source ?? null });
+    // In plover-gsr, `source` is the gold source actor, not the outlet.
+    const outlet = set === 'kcna-signals' && typeof g.source === 'string' ? g.source : null;
+    docs.push({ id: g.id, text: g.text, date: g.date ?? null, title: g.title ?? null, source: outlet });
   }
   return { docs, lines };
 }

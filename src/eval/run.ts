@@ -37,8 +37,19 @@ export async function runEval(set: EvalSet, file: string, opts: { dictDirs?: str
     const ont = loadEvents(coder.sources).ontology;
     scorer = (lines, coded, f) => scorePentaclass(lines, coded, f, (c) => pentaclass(ont, c));
   }
-  const coded = gold.docs.map((d) => coder.code(d));
-  return scorer(gold.lines, coded, file);
+  // A document the pipeline cannot code counts as coded with nothing; the share is reported as a figure.
+  let failed = 0;
+  const coded = gold.docs.map((d): CodedDocument => {
+    try {
+      return coder.code(d);
+    } catch {
+      failed++;
+      return { id: d.id, date: d.date ?? null, source: null, language: 'en', events: [], signals: [], markers: [], domains: [], tone: 0 };
+    }
+  });
+  const report = scorer(gold.lines, coded, file);
+  if (failed) report.figures.uncoded_share = failed / gold.docs.length;
+  return report;
 }
 
 /** The printout: figures, the confusion matrix, the worst errors. */

@@ -29,7 +29,7 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   for (const s of ctx.analysed.sentences) {
     if (!s.tokens.some((t) => d.byFirst.has(t.lemma) || d.byFirst.has(t.lower) || d.cues.roles.get(t.lemma) === 'carrier')) continue;
     const all = ctx.mentions[s.index] ?? [];
-    const v = buildView(s, all.filter((m) => m.kind !== 'agency'), d.cues.roles);
+    const v = buildView(s, all.filter((m) => m.kind !== 'agency'), d.cues.roles, d.cues.agents);
     rememberSenders(v, doc);
     const matches = findTriggers(v, d);
     if (matches.length === 0) continue;
@@ -65,6 +65,7 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
       continue;
     }
     let found = -1;
+    if (k < n && v.s.tokens[k].lower === '-') k++; // "cease-fire" is written as three tokens
     for (let g = 0; g <= gap && k + g < n; g++) {
       const p = k + g;
       if (wordAt(v, p, w)) {
@@ -157,6 +158,8 @@ function rememberSenders(v: View, doc: DocState): void {
   }
 }
 
+const PARTICLES = new Set(['out', 'up']);
+
 /** Source of a nominalisation: possessor ("X's visit"), "of/by X" after it, or the subject of a light verb. */
 function nounSource(v: View, first: number, last: number, doc: DocState): { sources: ActorMention[]; targets: ActorMention[] | null; subj: Subject | null } {
   const ch = v.chunks[v.chunkOf[first]];
@@ -168,7 +171,8 @@ function nounSource(v: View, first: number, last: number, doc: DocState): { sour
     const a = v.chunks[v.chunkOf[after + 1]].actor;
     if (a) return { sources: [a], targets: null, subj: null };
   }
-  const g = ch ? ch.a - 1 : first - 1;
+  let g = ch ? ch.a - 1 : first - 1;
+  if (g > 0 && PARTICLES.has(v.lem[g]) && v.pos[g - 1] === 'VERB') g--; // "carried out attacks", "stepped up raids"
   if (g >= 0 && v.pos[g] === 'VERB') {
     const role = v.role(g);
     if (role === 'light') {

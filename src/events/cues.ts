@@ -19,6 +19,8 @@ export type WordRole = 'light' | 'reverse' | 'speech' | 'commentary' | 'carrier'
 export interface Cues {
   modality: ModalityCue[];
   roles: Map<string, WordRole>;
+  /** Unnamed agents (data/triggers/cues/agents.txt): noun lemma → CAMEO sector. */
+  agents: Map<string, string>;
 }
 
 const MODALITIES = new Set(['negated', 'hypothetical', 'future', 'historical']);
@@ -28,6 +30,7 @@ const ROLES = new Set<WordRole>(['light', 'reverse', 'speech', 'commentary', 'ca
 export function compileCues(lines: DictLine[]): Cues {
   const modality: ModalityCue[] = [];
   const roles = new Map<string, WordRole>();
+  const agents = new Map<string, string>();
   for (const l of lines) {
     const name = l.file.replace(/^.*\//, '');
     if (name === 'modality.txt') {
@@ -40,7 +43,11 @@ export function compileCues(lines: DictLine[]): Cues {
       if (l.fields.length !== 2 || !ROLES.has(role as WordRole) || !/^[a-z']+$/.test(word))
         throw new DictError(l.rule, `expected "lemma | ${[...ROLES].join('|')}"`);
       roles.set(word, role as WordRole);
-    } else throw new DictError(l.rule, 'unknown cue table (expected modality.txt or roles.txt)');
+    } else if (name === 'agents.txt') {
+      const [word, sector] = l.fields;
+      if (l.fields.length !== 2 || !/^[a-z]+$/.test(word) || !/^[A-Z]{3}$/.test(sector)) throw new DictError(l.rule, 'expected "noun lemma | SECTOR (three capitals)"');
+      agents.set(word, sector);
+    } else throw new DictError(l.rule, 'unknown cue table (expected modality.txt, roles.txt or agents.txt)');
   }
-  return { modality, roles };
+  return { modality, roles, agents };
 }

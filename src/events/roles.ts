@@ -51,6 +51,13 @@ export function subjectOf(v: View, i: number): Subject | null {
       return null;
     }
     if (v.role(j) === 'boundary') return null;
+    if (l === ')') {
+      // Skip a parenthesis ("Amnesty International (AI) has accused …").
+      const open = v.lem.lastIndexOf('(', j);
+      if (open < 0) return null;
+      j = open - 1;
+      continue;
+    }
     if (v.pos[j] === 'PUNCT' && l !== ',' && l !== '"' && l !== '“' && l !== '”' && l !== "'") return null;
     j--;
   }

@@ -45,7 +45,7 @@ export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
   for (const l of lines) {
     if (l.fields.length < 3 || l.fields.length > 6) throw new DictError(l.rule, 'expected "pattern | target | CAMEO | mode | context | flags"');
     const [pattern, target, cameo, mode = '', context = '', flagText = ''] = l.fields;
-    const words = pattern.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = pattern.toLowerCase().split(/[\s-]+/).filter(Boolean);
     if (words.length === 0 || words[0] === GAP || words[words.length - 1] === GAP) throw new DictError(l.rule, `pattern "${pattern}" must start and end with a word`);
     const entry = ont.cameo.get(cameo);
     if (!entry) throw new DictError(l.rule, `CAMEO code "${cameo}" is not in data/ontology/cameo.txt`);

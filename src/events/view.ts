@@ -29,7 +29,31 @@ export interface View {
 const NOMINAL = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
-export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<string, WordRole>): View {
+/**
+ * An unnamed agent ("gunmen", "a court", "protesters in the Kosovan town"): an actor of unknown country, or of
+ * the country of the place phrase that follows it.
+ */
+function agentMention(s: Sentence, ch: Chunk, sector: string, place: ActorMention | null): ActorMention {
+  const a = s.tokens[ch.a];
+  const b = s.tokens[ch.b];
+  const text = s.text.slice(a.start - s.start, b.end - s.start);
+  const country = place?.actor.country ?? null;
+  return {
+    sentence: s.index,
+    start: a.start,
+    end: b.end,
+    text,
+    form: 'name',
+    kind: 'group',
+    role: null,
+    rule: 'data/triggers/cues/agents.txt',
+    actor: { text, name: null, country, sector, code: `${country ?? '---'}${sector}` },
+  };
+}
+
+const PLACE_PREP = new Set(['in', 'of', 'from']);
+
+export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<string, WordRole>, agents: Map<string, string>): View {
   const toks = s.tokens;
   const n = toks.length;
   const lem = new Array<string>(n);
@@ -74,6 +98,16 @@ export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<stri
     chunks.push({ a: i, b, mentions: ms, actor, pron: b === i && pos[i] === 'PRON' && !mentionAt[i], head: lem[b] });
     for (let k = i; k <= b; k++) chunkOf[k] = id;
     i = b + 1;
+  }
+  for (let c = 0; c < chunks.length; c++) {
+    const ch = chunks[c];
+    if (ch.mentions.length) continue;
+    const sector = agents.get(ch.head) ?? agents.get(toks[ch.b].lower.replace(/s$/, ''));
+    if (!sector) continue;
+    const next = PLACE_PREP.has(lem[ch.b + 1]) ? chunkOf[ch.b + 2] : -1;
+    const place = next >= 0 && chunks[next].actor?.actor.country ? chunks[next].actor : null;
+    ch.actor = agentMention(s, ch, sector, place);
+    ch.mentions = [ch.actor];
   }
   return { s, lem, pos, chunkOf, chunks, role };
 }
