@@ -18,6 +18,11 @@ import * as search from './routes/search.js';
 import * as events from './routes/events.js';
 import * as signals from './routes/signals.js';
 import * as sources from './routes/sources.js';
+import * as dyads from './routes/dyads.js';
+import * as rituals from './routes/rituals.js';
+import * as follow from './routes/follow.js';
+import * as network from './routes/network.js';
+import * as framing from './routes/framing.js';
 
 export interface AppOptions extends ServerDeps {
   /** When set, every /api request needs `Authorization: Bearer <token>`. */
@@ -29,7 +34,7 @@ export interface AppOptions extends ServerDeps {
 export const WEB_DIST = join(import.meta.dirname, '../../web/dist');
 const VERSION = '0.1.0';
 
-const ROUTE_GROUPS = [documents, search, events, signals, sources];
+const ROUTE_GROUPS = [documents, search, events, signals, sources, dyads, rituals, follow, network, framing];
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();

@@ -1,0 +1,68 @@
+/** /api/dyads/:pair: the dyad report (periods by direction, quad classes, Goldstein, asymmetry, top events). */
+import { z } from 'zod';
+import type { Api } from '../api.js';
+import type { ServerDeps } from '../deps.js';
+import { dyadFromStore, type DyadDirection, type DyadPeriod } from '../../analysis/dyad.js';
+import { dyad, format, isoDate, page } from '../params.js';
+import { respondTable, sliceRows, type Table } from '../tables.js';
+
+export const dyadParams = z.object({ pair: dyad.describe('two country codes, A-B (A→B is the first direction)') });
+export const dyadQuery = z
+  .object({
+    by: z.enum(['month', 'quarter', 'year']).default('year').describe('period unit'),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    top: z.coerce.number().int().min(0).max(200).default(10).describe('how many of the strongest events to list'),
+    ...page,
+    format: format.describe('json (the report) or csv/jsonl (one row per period and direction)'),
+  })
+  .strict();
+
+/** One period in one direction, flattened for downloads. */
+export interface DyadPeriodRow extends DyadDirection {
+  period: string;
+  asymmetryEvents: number | null;
+  asymmetryGoldstein: number | null;
+}
+
+export const dyadTable: Table<DyadPeriodRow> = {
+  name: 'dyad',
+  columns: [
+    ['period', (r) => r.period],
+    ['source', (r) => r.source],
+    ['target', (r) => r.target],
+    ['events', (r) => r.events],
+    ['verbal_coop', (r) => r.quadClass['1']],
+    ['material_coop', (r) => r.quadClass['2']],
+    ['verbal_conflict', (r) => r.quadClass['3']],
+    ['material_conflict', (r) => r.quadClass['4']],
+    ['goldstein_sum', (r) => r.goldsteinSum],
+    ['goldstein_mean', (r) => r.goldsteinMean],
+    ['tone_mean', (r) => r.toneMean],
+    ['asymmetry_events', (r) => r.asymmetryEvents],
+    ['asymmetry_goldstein', (r) => r.asymmetryGoldstein],
+  ],
+};
+
+const flatten = (periods: DyadPeriod[]): DyadPeriodRow[] =>
+  periods.flatMap((p) =>
+    [p.ab, p.ba].map((d) => ({ ...d, period: p.period, asymmetryEvents: p.asymmetry.events, asymmetryGoldstein: p.asymmetry.goldstein })),
+  );
+
+export function register(api: Api, { store }: ServerDeps): void {
+  api.get(
+    {
+      path: '/api/dyads/:pair',
+      tag: 'analysis',
+      summary: 'What two countries did to each other, period by period and in each direction',
+      params: dyadParams,
+      query: dyadQuery,
+      downloads: true,
+    },
+    async (c, q, p) => {
+      const report = await dyadFromStore(store, { a: p.pair.a, b: p.pair.b, by: q.by, from: q.from, to: q.to, top: q.top });
+      if (q.format === 'json') return c.json(report);
+      return respondTable(c, { ...dyadTable, name: `dyad-${p.pair.a}-${p.pair.b}` }, q, sliceRows(flatten(report.periods)));
+    },
+  );
+}

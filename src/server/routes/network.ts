@@ -1,0 +1,44 @@
+/** /api/network: the actor graph (edges by quad class and Goldstein sum); GraphML with ?format=graphml. */
+import { z } from 'zod';
+import type { Api } from '../api.js';
+import type { ServerDeps } from '../deps.js';
+import { networkFromStore, toGraphml, type NetworkEdge } from '../../analysis/network.js';
+import { isoDate, page } from '../params.js';
+import { respondTable, sliceRows, type Table } from '../tables.js';
+
+export const networkQuery = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    min_events: z.coerce.number().int().min(1).max(100000).optional().describe('leave out edges with fewer events (default 1)'),
+    ...page,
+    format: z.enum(['json', 'csv', 'jsonl', 'graphml']).default('json').describe('json (nodes and edges), csv/jsonl (one row per edge) or graphml'),
+  })
+  .strict();
+
+export const edgesTable: Table<NetworkEdge> = {
+  name: 'network-edges',
+  columns: [
+    ['source', (e) => e.source],
+    ['target', (e) => e.target],
+    ['events', (e) => e.events],
+    ['verbal_coop', (e) => e.quadClass['1']],
+    ['material_coop', (e) => e.quadClass['2']],
+    ['verbal_conflict', (e) => e.quadClass['3']],
+    ['material_conflict', (e) => e.quadClass['4']],
+    ['goldstein_sum', (e) => e.goldsteinSum],
+  ],
+};
+
+export function register(api: Api, { store }: ServerDeps): void {
+  api.get(
+    { path: '/api/network', tag: 'analysis', summary: 'Actor network: directed edges weighted by quad class counts and Goldstein sum', query: networkQuery, downloads: true },
+    async (c, q) => {
+      const net = await networkFromStore(store, { from: q.from, to: q.to, minEvents: q.min_events });
+      if (q.format === 'json') return c.json(net);
+      if (q.format === 'graphml')
+        return c.body(toGraphml(net), 200, { 'content-type': 'application/graphml+xml; charset=utf-8', 'content-disposition': 'attachment; filename="network.graphml"' });
+      return respondTable(c, edgesTable, { ...q, format: q.format }, sliceRows(net.edges));
+    },
+  );
+}
