@@ -41,17 +41,25 @@ interface Pending {
 }
 
 const HAS_LOWER = /\p{Ll}/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 const code = (country: string | null, sector: string | null) => (country ?? '---') + (sector ?? '');
 
 /** The sentence's word units, accents folded, with the periods of abbreviations (U.S., D.P.R.K.) dropped. */
 function sentenceUnits(text: string, s: Sentence): Unit[] {
-  const out: Unit[] = [];
-  for (const u of units(text, s.start, s.end)) {
+  const all = units(text, s.start, s.end);
+  const ascii = !NON_ASCII.test(s.text);
+  let n = 0;
+  for (let k = 0; k < all.length; k++) {
+    const u = all[k];
     if (u.start >= s.end) break;
-    if (u.u === BARRIER && text.charCodeAt(u.start) === 46 && out.length && out[out.length - 1].end === u.start && out[out.length - 1].u.length === 1) continue;
-    out.push(u.u !== BARRIER && /[^\x00-\x7f]/.test(u.u) ? { ...u, u: fold(u.u) } : u);
+    if (u.u === BARRIER) {
+      const prev = n > 0 ? all[n - 1] : null;
+      if (prev && text.charCodeAt(u.start) === 46 && prev.end === u.start && prev.u.length === 1) continue;
+    } else if (!ascii) u.u = fold(u.u);
+    all[n++] = u;
   }
-  return out;
+  all.length = n;
+  return all;
 }
 
 /** Trie hits, keeping for each the last-loaded entry whose case rule the text satisfies (US ≠ us). */
@@ -89,7 +97,9 @@ class SentenceMatcher {
     this.its = items(this.text, this.us, this.d);
     for (this.i = 0; this.i < this.its.length; this.i++) this.step(this.its[this.i]);
     this.surnames();
-    return this.out.sort((a, b) => a.start - b.start || a.end - b.end);
+    const o = this.out;
+    for (let k = 1; k < o.length; k++) if (o[k].start < o[k - 1].start) return o.sort((a, b) => a.start - b.start || a.end - b.end);
+    return o;
   }
 
   private unit(k: number): string | null {
