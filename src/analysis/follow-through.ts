@@ -1,8 +1,8 @@
 /**
  * Follow-through: were verbal commitments between two countries followed by deeds in the same domain?
  *
- * A commitment is an asserted or future event of CAMEO 03 (intent to cooperate) or PLOVER AGREE, SUPPORT
- * or CONSULT that is not itself a deed. A deed is an asserted event of PLOVER COOPERATE or AID, CAMEO 06 or
+ * A commitment is an asserted or future intent to cooperate (CAMEO 03) or agreement (PLOVER AGREE), or a
+ * promised (future) SUPPORT or CONSULT, that is not itself a deed. A deed is an asserted event of PLOVER COOPERATE or AID, CAMEO 06 or
  * 07, an agreement signed (057) or a visit made or hosted (042, 043). Both sides count both ways (A→B or
  * B→A). An event's domains are its document's domains plus those its PLOVER contexts imply; a commitment
  * without any is 'general' and any deed fulfils it. Each commitment, in each of its domains, is linked to the
@@ -37,7 +37,7 @@ export const GENERAL = 'general';
 
 const DEED_EVENTS = new Set<PloverEvent>(['COOPERATE', 'AID']);
 const DEED_CAMEO = new Set(['057', '042', '043']);
-const PROMISE_EVENTS = new Set<PloverEvent>(['AGREE', 'SUPPORT', 'CONSULT']);
+const PROMISE_EVENTS = new Set<PloverEvent>(['SUPPORT', 'CONSULT']);
 
 /** A deed: material cooperation, aid, an agreement signed, a visit made or hosted. */
 export function isDeed(e: CodedEvent): boolean {
@@ -46,10 +46,14 @@ export function isDeed(e: CodedEvent): boolean {
   return DEED_EVENTS.has(e.plover.event) || root === '06' || root === '07' || DEED_CAMEO.has(e.cameo.slice(0, 3));
 }
 
-/** A verbal commitment: intent to cooperate, agreement, support or consultation that is not a deed. */
+/**
+ * A verbal commitment (not itself a deed): an intent to cooperate (CAMEO 03) or an agreement (AGREE), said or
+ * promised; support or consultation (SUPPORT, CONSULT) only when promised (modality future) — praise
+ * given or a meeting held is not a commitment to a later deed.
+ */
 export function isCommitment(e: CodedEvent): boolean {
-  if (e.modality !== 'asserted' && e.modality !== 'future') return false;
-  return !isDeed({ ...e, modality: 'asserted' }) && (e.cameo.startsWith('03') || PROMISE_EVENTS.has(e.plover.event));
+  if ((e.modality !== 'asserted' && e.modality !== 'future') || isDeed({ ...e, modality: 'asserted' })) return false;
+  return e.cameo.startsWith('03') || e.plover.event === 'AGREE' || (e.modality === 'future' && PROMISE_EVENTS.has(e.plover.event));
 }
 
 export interface FollowEvent {

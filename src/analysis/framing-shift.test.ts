@@ -56,6 +56,8 @@ describe('framing shifts', () => {
   it('phrases are noun groups without digits', () => {
     // "63rd" holds a digit, "the" is a determiner: neither may be part of a phrase
     expect([...phrases('The 63rd founding anniversary of the DPRK was marked in Pyongyang.')]).toEqual([['founding anniversary', 1]]);
+    // a run of proper nouns is never cut
+    expect([...phrases('Visitors laid flowers before the statue of Kim Jong Il on Mansu Hill.').keys()].sort()).toEqual(['kim jong il', 'mansu hill']);
     expect([...phrases('They called for respect for sovereignty, and respect for sovereignty again.')]).toEqual([['respect for sovereignty', 2]]);
   });
 });

@@ -4,11 +4,11 @@
  * markers gained and lost, markers used more or less, and phrases new this year.
  *
  * A phrase is a word n-gram (2–4 words) inside one sentence whose first and last words are nouns, proper
- * nouns or adjectives and whose inner words are those or prepositions (wink-nlp POS), with no digits
- * ("respect for sovereignty", "new era"). New means never seen in an earlier year of the same selection.
+ * nouns or adjectives and whose inner words are those or prepositions (wink-nlp POS), with no digits and
+ * without cutting a run of proper nouns ("respect for sovereignty", "new era", not "jong il on mansu"). New means never seen in an earlier year of the same selection.
  * A new phrase inside a longer new phrase found in as many documents is left out.
  */
-import type { MarkerHit } from '../types.js';
+import type { MarkerHit, Token } from '../types.js';
 import type { SignalRow, Store } from '../store/store.js';
 import { analyse } from '../text/analyse.js';
 import { round } from './stats.js';
@@ -100,17 +100,20 @@ const EDGE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const INNER_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'ADP']);
 const DIGIT = /\d/;
 
+/** Whether a proper noun continues into its neighbour: a phrase never cuts a name ("jong il on mansu"). */
+const inName = (tok: Token, neighbour: Token | undefined) => tok.pos === 'PROPN' && neighbour?.pos === 'PROPN';
+
 /** The phrases of a text with their counts. */
 export function phrases(text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of analyse(text).sentences) {
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
-      if (!EDGE_POS.has(t[i].pos) || DIGIT.test(t[i].text)) continue;
+      if (!EDGE_POS.has(t[i].pos) || DIGIT.test(t[i].text) || inName(t[i], t[i - 1])) continue;
       for (let n = 2; n <= 4 && i + n <= t.length; n++) {
         const last = t[i + n - 1];
         if (!INNER_POS.has(last.pos) || DIGIT.test(last.text)) break;
-        if (!EDGE_POS.has(last.pos)) continue;
+        if (!EDGE_POS.has(last.pos) || inName(last, t[i + n])) continue;
         const p = t.slice(i, i + n).map((x) => x.lower).join(' ');
         out.set(p, (out.get(p) ?? 0) + 1);
       }
