@@ -58,7 +58,7 @@ describe('roles', () => {
     expect(brief(es)).toEqual(['PRKGOV>RUSGOV SUPPORT 051 asserted']);
   });
   it('"X said it would …" resolves the pronoun to the speaker', () => {
-    expect(brief(code('Syria said it would withdraw from Laos.'))).toEqual(['SYR>LAO RETREAT 087 future']);
+    expect(brief(code('Syria said it would withdraw from Laos.'))).toEqual(['SYR>LAO AGREE 035 future']);
   });
   it('an event needs a source actor, and a target unless the trigger allows none', () => {
     expect(code('The delegation visited Laos.')).toEqual([]);
@@ -79,9 +79,10 @@ describe('modality', () => {
       'CHN>RUS ACCUSE 111 hypothetical',
     ]);
   });
-  it('future and intent', () => {
-    expect(brief(code('Putin will visit Laos.'))).toEqual(['RUSGOV>LAO CONSULT 042 future']);
-    expect(brief(code('China plans to visit Cuba.'))).toEqual(['CHN>CUB CONSULT 042 future']);
+  it('future and intent: a stated intent is coded as one (CAMEO 03), a future use of force as a threat', () => {
+    expect(brief(code('Putin will visit Laos.'))).toEqual(['RUSGOV>LAO AGREE 036 future']);
+    expect(brief(code('China plans to visit Cuba.'))).toEqual(['CHN>CUB AGREE 036 future']);
+    expect(brief(code('Russia will attack Ukraine.'))).toEqual(['RUS>UKR THREATEN 138 future']);
   });
   it('historical: a past war is not an attack in the report year', () => {
     expect(brief(code('Russia attacked Japan in the Great Patriotic War.'))).toEqual(['RUS>JPN ASSAULT 190 historical']);

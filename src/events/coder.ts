@@ -108,10 +108,11 @@ function findTriggers(v: View, d: EventDicts): Match[] {
   return out;
 }
 
-/** "was congratulated", "has been attacked": a participle after a form of be/get. */
-function isPassive(v: View, i: number): boolean {
+/** "was congratulated", "has been attacked": a participle after a form of be/get, or before "by" ("victims killed by"). */
+function isPassive(v: View, i: number, last: number): boolean {
   const tok = v.s.tokens[i];
   if (tok.lower.endsWith('ing') || tok.lower === v.lem[i]) return false;
+  if (v.lem[last + 1] === 'by' && i > 0 && v.chunkOf[i - 1] >= 0) return true;
   for (let j = i - 1; j >= 0 && i - j <= 3; j--) {
     if (v.pos[j] === 'AUX' && (v.lem[j] === 'be' || v.lem[j] === 'get')) return true;
     if (v.pos[j] !== 'ADV' && v.pos[j] !== 'PART' && v.pos[j] !== 'AUX') return false;
@@ -203,13 +204,15 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
   let targets: ActorMention[];
   let subj: Subject | null;
   if (t.kind !== 'noun') {
+    // A gerund after a preposition has no subject of its own ("jailed him for helping militants").
+    if (first > 0 && v.pos[first - 1] === 'ADP' && v.s.tokens[first].lower.endsWith('ing')) return [];
     // An infinitive under an earlier trigger of the clause is its complement: "refused to meet", "threatened to attack".
     if (v.lem[first - 1] === 'to' && v.pos[first - 1] === 'PART') {
       const cs = clauseStart(v, first);
       for (const h of heads) if (h >= cs && h < first) return [];
     }
     subj = subjectOf(v, first);
-    if (isPassive(v, first)) {
+    if (isPassive(v, first, last)) {
       sources = prepObject(v, last + 1, 'by');
       targets = subjectActors(v, subj, doc);
     } else if (t.reverseFrom) {
@@ -243,7 +246,11 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
   let modality: Modality = cueModality(v, d.cues.modality, auxFrom, first, last);
   const pub = ctx.analysed.pubDate;
   if (modality === 'asserted' && date && pub && Number(date.slice(0, 4)) < Number(pub.slice(0, 4)) - 1) modality = 'historical';
-  const quad = quadClass(d.ontology, t.cameo)!;
+  // A future event is a stated intent ("will give a grant": 033), or for force a threat ("will attack": 138).
+  const intent = modality === 'future' ? d.ontology.intentByRoot.get(t.cameo.slice(0, 2)) : undefined;
+  const coding = intent ? d.ontology.cameo.get(intent)! : null;
+  const cameo = coding?.code ?? t.cameo;
+  const quad = quadClass(d.ontology, cameo)!;
   return pairs.map(([s, x]) => {
     const starts = [sent.tokens[first].start, s.start, x?.start ?? Infinity];
     const ends = [sent.tokens[last].end, s.end, x?.end ?? -Infinity];
@@ -252,9 +259,9 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
       span: [Math.min(...starts), Math.max(...ends)] as [number, number],
       source: ref(s),
       target: x ? ref(x) : null,
-      plover: { event: t.event, mode: t.mode, context: t.context },
-      cameo: t.cameo,
-      goldstein: t.goldstein,
+      plover: coding ? { event: coding.event, mode: coding.mode, context: t.context } : { event: t.event, mode: t.mode, context: t.context },
+      cameo,
+      goldstein: coding?.goldstein ?? t.goldstein,
       quad_class: quad,
       modality,
       date,

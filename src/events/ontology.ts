@@ -19,6 +19,8 @@ export interface Ontology {
   cameo: Map<string, CameoEntry>;
   /** Pentaclass of each two-digit CAMEO root ("01" → 0 … "20" → 4). */
   pentaclassByRoot: Map<string, 0 | 1 | 2 | 3 | 4>;
+  /** CAMEO root → the code of a stated intent to do it (data/ontology/intent.txt). */
+  intentByRoot: Map<string, string>;
 }
 
 const CODE_RE = /^\d{2,4}$/;
@@ -28,6 +30,7 @@ export function compileOntology(lines: DictLine[]): Ontology {
   const plover = new Set<PloverEvent>();
   const cameoLines: DictLine[] = [];
   const pentaclassByRoot = new Map<string, 0 | 1 | 2 | 3 | 4>();
+  const intentLines: DictLine[] = [];
   for (const l of lines) {
     const name = l.file.replace(/^.*\//, '');
     if (name === 'plover.txt') {
@@ -39,7 +42,8 @@ export function compileOntology(lines: DictLine[]): Ontology {
         throw new DictError(l.rule, 'expected "first root | last root | pentaclass 0-4"');
       for (let r = Number(from); r <= Number(to); r++) pentaclassByRoot.set(String(r).padStart(2, '0'), Number(cls) as 0 | 1 | 2 | 3 | 4);
     } else if (name === 'cameo.txt') cameoLines.push(l);
-    else throw new DictError(l.rule, 'unknown ontology table (expected plover.txt, pentaclass.txt or cameo.txt)');
+    else if (name === 'intent.txt') intentLines.push(l);
+    else throw new DictError(l.rule, 'unknown ontology table (expected plover.txt, pentaclass.txt, cameo.txt or intent.txt)');
   }
   const cameo = new Map<string, CameoEntry>();
   for (const l of cameoLines) {
@@ -61,7 +65,13 @@ export function compileOntology(lines: DictLine[]): Ontology {
       rule: l.rule,
     });
   }
-  return { plover, cameo, pentaclassByRoot };
+  const intentByRoot = new Map<string, string>();
+  for (const l of intentLines) {
+    const [root, code] = l.fields;
+    if (l.fields.length !== 2 || !/^\d\d$/.test(root) || !cameo.has(code)) throw new DictError(l.rule, 'expected "CAMEO root | intent code of cameo.txt"');
+    intentByRoot.set(root, code);
+  }
+  return { plover, cameo, pentaclassByRoot, intentByRoot };
 }
 
 /** Pentaclass of a CAMEO code (0 statement … 4 material conflict), or null for an unknown root. */
