@@ -4,11 +4,13 @@
  *  - "he", "his", "she"               → the most recent person
  *  - "the President" (a title alone)  → the most recent person who held one of the title's roles
  *  - "its people", "the friendly government" → the most recent country, with the agent's sector
- *  - a surname or first name alone ("Kim", "Putin") → the person named in full earlier in the text,
- *    provided no other person named so far shares that word (then it stays unresolved)
+ *  - a family name alone ("Kim", "Putin") → the person named in full earlier in the text, provided no
+ *    other person named so far shares it and no capitalised word follows ("Kim Jong Suk" is someone else)
  */
 import type { ActorMention } from '../types.js';
 import type { Person } from './model.js';
+
+const FAMILY_FIRST = new Set(['PRK', 'KOR', 'CHN', 'TWN', 'VNM', 'KHM']);
 
 interface SeenPerson {
   mention: ActorMention;
@@ -32,14 +34,14 @@ export class DocMemory {
     }
   }
 
+  /** The family name: first in Korean, Chinese, Vietnamese and Khmer names, last elsewhere. */
   private learnNames(p: Person): void {
-    const words = p.name.split(/[\s-]+/).filter((w) => w.length >= 3);
-    for (const w of new Set([words[0], words[words.length - 1]])) {
-      if (!w) continue;
-      const k = w.toLowerCase();
-      const had = this.names.get(k);
-      this.names.set(k, had === undefined || had === p ? p : null);
-    }
+    const words = p.name.split(/\s+/);
+    const w = FAMILY_FIRST.has(p.country ?? '') ? words[0] : words[words.length - 1];
+    if (w.length < 3) return;
+    const k = w.toLowerCase();
+    const had = this.names.get(k);
+    this.names.set(k, had === undefined || had === p ? p : null);
   }
 
   /** The two most recent distinct countries, most recent first. */

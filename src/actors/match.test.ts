@@ -144,3 +144,10 @@ describe('organisations', () => {
     expect(ms.map((m) => `${m.actor.code}/${m.kind}`)).toEqual(['IGOUNO/igo', 'IGOWSTNAT/igo', 'CHNMED/agency', 'PRKMIL/org']);
   });
 });
+
+describe('family names', () => {
+  it('resolve only the family name, and not inside a longer unknown name', () => {
+    expect(find('Kim Jong Il met Kim Jong Suk. Jong left.', '2011-03-01').map((m) => m.text)).toEqual(['Kim Jong Il']);
+    expect(find('Vladimir Putin spoke. Vladimir smiled; Putin left.', '2015-03-01').map((m) => m.text)).toEqual(['Vladimir Putin', 'Putin']);
+  });
+});

@@ -327,6 +327,8 @@ class SentenceMatcher {
       const u = this.us[k];
       const p = this.mem.names.get(u.u);
       if (!p || !/\p{Lu}/u.test(this.text[u.start])) continue;
+      const next = this.us[k + 1];
+      if (next && next.u !== BARRIER && /\p{Lu}/u.test(this.text[next.start])) continue;
       const t = tenureAt(p, this.date);
       this.emit(u, 'name', 'person', { name: p.name, country: p.country, sector: p.sector, code: p.code }, t.rule, t.roles[0], p, t.roles);
     }
