@@ -13,7 +13,8 @@
  * returns for them (for the pure functions).
  */
 import type { CodedDocument, CodedEvent, MarkerHit, Modality, OccasionType, PloverEvent, Signal, SignalKind } from '../src/types.js';
-import type { DocRef, EventRow, MarkerRow, SignalRow } from '../src/store/store.js';
+import type { DocRef, EventRow, MarkerRow, SignalRow, Store } from '../src/store/store.js';
+import { contentHash, simhash } from '../src/store/fingerprint.js';
 
 const NAMES: Record<string, string> = { PRK: 'North Korea', CHN: 'China', RUS: 'Russia', LAO: 'Laos', USA: 'United States' };
 
@@ -201,4 +202,17 @@ export function historyRows(): {
     for (const m of coded.markers) markers.push({ doc, marker: m });
   });
   return { events, signals, markers, texts, domains };
+}
+
+/** Save the synthetic history into a store, oldest first (store ids then follow historyRows' numbering). */
+export async function saveHistory(store: Store): Promise<void> {
+  for (const { text, coded } of codedHistory()) {
+    await store.saveDocument(
+      {
+        url: coded.url, source: coded.source, externalId: coded.id, title: coded.title, date: coded.date, language: 'en',
+        text, raw: text, rawType: 'text/plain', contentHash: contentHash(text), simhash: simhash(text),
+      },
+      coded,
+    );
+  }
 }

@@ -50,13 +50,14 @@ export function fail(cmd: string, message: string): never {
   process.exit(2);
 }
 
-/** Parse options with a zod schema; the first problem names the option. */
+/** Parse options with a zod schema; the first problem names the option (or the argument A / B). */
 export function parseOptions<T extends z.ZodType>(cmd: string, schema: T, input: unknown): z.output<T> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  const where = issue.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'arguments';
-  const given = issue.path.length ? (input as Record<string, unknown>)[String(issue.path[0])] : undefined;
+  const key = issue.path.length ? String(issue.path[0]) : null;
+  const where = key === null ? 'arguments' : key === 'a' || key === 'b' ? `argument ${key.toUpperCase()}` : `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const given = key === null ? undefined : (input as Record<string, unknown>)[key];
   return fail(cmd, `${where}${given !== undefined ? ` "${String(given)}"` : ''}: ${issue.message}`);
 }
 
