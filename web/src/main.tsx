@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { Nav } from './components/Nav';
 import { useLocation } from './router';
 import { Overview } from './views/Overview';
@@ -35,9 +35,12 @@ function App() {
   const url = useLocation();
   const hit = ROUTES.map(([re, view, title]) => [re.exec(url.pathname), view, title] as const).find(([m]) => m);
   const title = hit ? hit[2] : 'Not found';
+  const first = useRef(true);
   useEffect(() => {
     document.title = `${title} · attaché`;
-    document.getElementById('main')?.focus({ preventScroll: true });
+    // After an in-app navigation, move focus to the new view (as a page load would reset it).
+    if (!first.current) document.getElementById('main')?.focus({ preventScroll: true });
+    first.current = false;
   }, [url.pathname]);
   const View = hit?.[1];
   return (

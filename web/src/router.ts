@@ -42,6 +42,8 @@ document.addEventListener('click', (e) => {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const a = (e.target as Element).closest?.('a');
   if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin || a.pathname.startsWith('/api/')) return;
+  // In-page anchors (the skip link) keep the browser's own behaviour: scroll and focus the target.
+  if (a.hash && a.pathname === location.pathname && a.search === location.search) return;
   e.preventDefault();
   navigate(a.pathname + a.search + a.hash);
 });

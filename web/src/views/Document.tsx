@@ -128,6 +128,7 @@ export function DocumentView({ url, match }: { url: URL; match: string[] }) {
       )}
 
       <h2>Versions ({d.versions.length})</h2>
+      <div class="scroll" tabIndex={0} role="region" aria-label="Versions">
       <table>
         <thead>
           <tr>
@@ -150,6 +151,7 @@ export function DocumentView({ url, match }: { url: URL; match: string[] }) {
           ))}
         </tbody>
       </table>
+      </div>
       {d.diff ? (
         <>
           <h2>
