@@ -94,7 +94,8 @@ async function runCode(file: string | undefined, opts: CodeOptions): Promise<voi
 }
 
 function isValidDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 
 function write(s: string): Promise<void> {
