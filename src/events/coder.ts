@@ -80,8 +80,11 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
     gap = 0;
   }
   const headPos = t.kind === 'noun' ? v.pos[idx[idx.length - 1]] : v.pos[idx[0]];
-  const ok = t.kind === 'verb' ? headPos === 'VERB' : t.kind === 'adj' ? headPos === 'ADJ' : headPos === 'NOUN' || headPos === 'PROPN';
-  return ok ? idx : null;
+  const ok = t.kind === 'verb' ? headPos === 'VERB' : t.kind === 'adj' ? headPos === 'ADJ' || headPos === 'VERB' : headPos === 'NOUN' || headPos === 'PROPN';
+  if (!ok) return null;
+  // An intransitive trigger followed by a direct object is another sense ("demonstrated its missiles").
+  if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.pos[k] !== 'PRON') return null;
+  return idx;
 }
 
 /** Trigger matches left to right, longest pattern first at each token, without overlaps. */
@@ -173,6 +176,8 @@ function nounSource(v: View, first: number, last: number, doc: DocState): { sour
     if (a) return { sources: [a], targets: null, subj: null };
   }
   let g = ch ? ch.a - 1 : first - 1;
+  // "launched its invasion", "mounted today an attack": skip a possessive pronoun or adverb before the noun phrase
+  while (g > 0 && (v.pos[g] === 'ADV' || (v.pos[g] === 'PRON' && v.chunkOf[g] >= 0 && v.chunks[v.chunkOf[g]].pron))) g--;
   if (g > 0 && PARTICLES.has(v.lem[g]) && v.pos[g - 1] === 'VERB') g--; // "carried out attacks", "stepped up raids"
   if (g >= 0 && v.pos[g] === 'VERB') {
     const role = v.role(g);
@@ -212,7 +217,7 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
       for (const h of heads) if (h >= cs && h < first) return [];
     }
     subj = subjectOf(v, first);
-    if (isPassive(v, first, last)) {
+    if (t.kind === 'verb' && isPassive(v, first, last)) {
       sources = prepObject(v, last + 1, 'by');
       targets = subjectActors(v, subj, doc);
     } else if (t.reverseFrom) {
@@ -244,11 +249,15 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
   const auxFrom = afterSource >= 0 && afterSource <= first ? afterSource : subj ? subj.chunk.b + 1 : first - 4;
   const date = eventDate(ctx, sent.index, sent.tokens[first].start);
   let modality: Modality = cueModality(v, d.cues.modality, auxFrom, first, last);
+  // Not doing what one could agree or give is a refusal ("failed to reach agreement": REJECT), and asserted.
+  const refusal = modality === 'negated' ? d.ontology.refusalByRoot.get(t.cameo.slice(0, 2)) : undefined;
+  if (refusal) modality = 'asserted';
   const pub = ctx.analysed.pubDate;
   if (modality === 'asserted' && date && pub && Number(date.slice(0, 4)) < Number(pub.slice(0, 4)) - 1) modality = 'historical';
   // A future event is a stated intent ("will give a grant": 033), or for force a threat ("will attack": 138).
   const intent = modality === 'future' ? d.ontology.intentByRoot.get(t.cameo.slice(0, 2)) : undefined;
-  const coding = intent ? d.ontology.cameo.get(intent)! : null;
+  const recoded = refusal ?? intent;
+  const coding = recoded ? d.ontology.cameo.get(recoded)! : null;
   const cameo = coding?.code ?? t.cameo;
   const quad = quadClass(d.ontology, cameo)!;
   return pairs.map(([s, x]) => {

@@ -21,6 +21,8 @@ export interface Ontology {
   pentaclassByRoot: Map<string, 0 | 1 | 2 | 3 | 4>;
   /** CAMEO root → the code of a stated intent to do it (data/ontology/intent.txt). */
   intentByRoot: Map<string, string>;
+  /** CAMEO root → the code of refusing it, for negated events (data/ontology/refusal.txt). */
+  refusalByRoot: Map<string, string>;
 }
 
 const CODE_RE = /^\d{2,4}$/;
@@ -31,6 +33,7 @@ export function compileOntology(lines: DictLine[]): Ontology {
   const cameoLines: DictLine[] = [];
   const pentaclassByRoot = new Map<string, 0 | 1 | 2 | 3 | 4>();
   const intentLines: DictLine[] = [];
+  const refusalLines: DictLine[] = [];
   for (const l of lines) {
     const name = l.file.replace(/^.*\//, '');
     if (name === 'plover.txt') {
@@ -43,7 +46,8 @@ export function compileOntology(lines: DictLine[]): Ontology {
       for (let r = Number(from); r <= Number(to); r++) pentaclassByRoot.set(String(r).padStart(2, '0'), Number(cls) as 0 | 1 | 2 | 3 | 4);
     } else if (name === 'cameo.txt') cameoLines.push(l);
     else if (name === 'intent.txt') intentLines.push(l);
-    else throw new DictError(l.rule, 'unknown ontology table (expected plover.txt, pentaclass.txt, cameo.txt or intent.txt)');
+    else if (name === 'refusal.txt') refusalLines.push(l);
+    else throw new DictError(l.rule, 'unknown ontology table (expected plover.txt, pentaclass.txt, cameo.txt, intent.txt or refusal.txt)');
   }
   const cameo = new Map<string, CameoEntry>();
   for (const l of cameoLines) {
@@ -65,13 +69,16 @@ export function compileOntology(lines: DictLine[]): Ontology {
       rule: l.rule,
     });
   }
-  const intentByRoot = new Map<string, string>();
-  for (const l of intentLines) {
-    const [root, code] = l.fields;
-    if (l.fields.length !== 2 || !/^\d\d$/.test(root) || !cameo.has(code)) throw new DictError(l.rule, 'expected "CAMEO root | intent code of cameo.txt"');
-    intentByRoot.set(root, code);
-  }
-  return { plover, cameo, pentaclassByRoot, intentByRoot };
+  const rootMap = (ls: DictLine[]) => {
+    const m = new Map<string, string>();
+    for (const l of ls) {
+      const [root, code] = l.fields;
+      if (l.fields.length !== 2 || !/^\d\d$/.test(root) || !cameo.has(code)) throw new DictError(l.rule, 'expected "CAMEO root | a code of cameo.txt"');
+      m.set(root, code);
+    }
+    return m;
+  };
+  return { plover, cameo, pentaclassByRoot, intentByRoot: rootMap(intentLines), refusalByRoot: rootMap(refusalLines) };
 }
 
 /** Pentaclass of a CAMEO code (0 statement … 4 material conflict), or null for an unknown root. */

@@ -39,7 +39,7 @@ export function subjectOf(v: View, i: number): Subject | null {
         continue;
       }
       const speech = bp === 'VERB' ? before : v.lem[before] === 'that' && before > 0 && v.role(before - 1) === 'speech' ? before - 1 : -1;
-      return { chunk: ch, actors: coordinatedLeft(v, ch), speech };
+      return { chunk: ch, actors: ch.actor ? coordinatedLeft(v, ch) : (placeActors(v, ch) ?? coordinatedLeft(v, ch)), speech };
     }
     const l = v.lem[j];
     if (RELATIVE.has(l)) {
@@ -64,10 +64,27 @@ export function subjectOf(v: View, i: number): Subject | null {
   return null;
 }
 
-/** The chunk and the actor chunks coordinated before it with "and" or a comma ("Russia, China and India"). */
+const PP_CHAIN = new Set(['of', 'in', 'from', 'throughout', 'across']);
+const PP_STEPS = 3;
+
+/** "Thousands of Nigerians", "the government of Laos", "opponents in Kosovo": the actor of a following place phrase. */
+function placeActors(v: View, ch: Chunk): ActorMention[] | null {
+  let c = ch;
+  for (let step = 0; step < PP_STEPS; step++) {
+    const next = PP_CHAIN.has(v.lem[c.b + 1]) ? v.chunkOf[c.b + 2] : -1;
+    if (next < 0) return null;
+    c = v.chunks[next];
+    if (c.actor) return [c.actor];
+  }
+  return null;
+}
+
+/**
+ * The chunk and the actor chunks coordinated before it with "and" or a comma ("Russia, China and India");
+ * an unnamed head coordinated with named ones adds nothing ("Israeli helicopters and tanks": Israel).
+ */
 function coordinatedLeft(v: View, ch: Chunk): ActorMention[] {
   const out: ActorMention[] = ch.actor ? [ch.actor] : [];
-  if (!ch.actor) return out;
   // Two actors inside one chunk joined by nothing but names are one actor; "X and Y" are separate chunks.
   let k = ch.a - 1;
   let sawAnd = false;
@@ -121,6 +138,14 @@ export function objectOf(v: View, from: number, targets: string[]): ActorMention
   const n = v.lem.length;
   let j = from;
   while (j < n && (v.pos[j] === 'ADV' || v.pos[j] === 'PART')) j++;
+  // "up to 16 advisers", "at least eight people", "more than 500 civilians"
+  for (let k = j; k < j + 3 && k < n; k++) {
+    if (v.pos[k] === 'NUM') {
+      if (k > j && v.chunkOf[j] < 0 || v.pos[j] === 'ADJ') j = k;
+      break;
+    }
+    if (v.pos[k] !== 'ADP' && v.pos[k] !== 'ADJ' && v.pos[k] !== 'ADV') break;
+  }
   if (targets.includes('obj') && j < n && v.chunkOf[j] >= 0) {
     const a = actorsAt(v, j);
     if (a.length) return a;

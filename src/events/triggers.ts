@@ -21,6 +21,8 @@ export interface Trigger {
   optionalTarget: boolean;
   /** With a compound subject and no target, each party is the other's target ("X and Y held talks"). */
   mutual: boolean;
+  /** Not followed by a direct object ("protesters rallied", but not "rallied support"). */
+  intransitive: boolean;
   cameo: string;
   event: PloverEvent;
   mode: string | null;
@@ -32,12 +34,12 @@ export interface Trigger {
 
 export const GAP = '...';
 export const GAP_MAX = 4;
-const FLAGS = new Set(['noun', 'adj', 'opt', 'mutual']);
+const FLAGS = new Set(['noun', 'adj', 'opt', 'mutual', 'intrans']);
 
 /**
  * Compile trigger lines: `pattern | target | CAMEO | mode | context | flags`.
  * target: comma-separated `obj` and prepositions, `<from` marks the preposition whose object is the source;
- * mode/context: empty keeps the ontology's PLOVER reading of the CAMEO code; flags: noun, adj, opt, mutual.
+ * mode/context: empty keeps the ontology's PLOVER reading of the CAMEO code; flags: noun, adj, opt, mutual, intrans.
  * Later lines with the same pattern and kind replace earlier ones (user dictionaries over shipped ones).
  */
 export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
@@ -50,7 +52,7 @@ export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
     const entry = ont.cameo.get(cameo);
     if (!entry) throw new DictError(l.rule, `CAMEO code "${cameo}" is not in data/ontology/cameo.txt`);
     const flags = flagText.split(/[\s,]+/).filter(Boolean);
-    for (const f of flags) if (!FLAGS.has(f)) throw new DictError(l.rule, `unknown flag "${f}" (expected noun, adj, opt, mutual)`);
+    for (const f of flags) if (!FLAGS.has(f)) throw new DictError(l.rule, `unknown flag "${f}" (expected noun, adj, opt, mutual, intrans)`);
     const targets: string[] = [];
     let reverseFrom: string | null = null;
     for (const t of target.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean)) {
@@ -72,6 +74,7 @@ export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
       reverseFrom,
       optionalTarget,
       mutual: flags.includes('mutual'),
+      intransitive: flags.includes('intrans'),
       cameo,
       event: entry.event,
       mode: mode || entry.mode,

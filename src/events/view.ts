@@ -74,7 +74,10 @@ export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<stri
   while (i < n) {
     const inChunk = (k: number) =>
       mentionAt[k] !== null ||
-      ((NOMINAL.has(pos[k]) || (POSSESSIVE.has(toks[k].lower) && k > 0)) && role(k) !== 'boundary');
+      ((NOMINAL.has(pos[k]) || (POSSESSIVE.has(toks[k].lower) && k > 0)) && role(k) !== 'boundary') ||
+      // "Vietnamese-led forces", "US-backed troops": a hyphenated participle inside a noun phrase
+      (k > 0 && toks[k].lower === '-' && toks[k].start === toks[k - 1].end && k + 1 < n && toks[k + 1].start === toks[k].end) ||
+      (k > 0 && toks[k - 1].lower === '-' && toks[k].start === toks[k - 1].end && pos[k] === 'VERB');
     if (!inChunk(i)) {
       i++;
       continue;
