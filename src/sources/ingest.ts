@@ -1,11 +1,12 @@
 /**
  * The ingest run: inputs → raw items → (skip what the store already holds) → language + coding in the
- * code pool → document and coding saved in one store transaction. Failures are collected, never thrown,
- * so one bad input never stops the run. Each save commits on its own, so a run killed at any point
- * loses nothing that was reported saved, and a second run skips what the first one stored.
+ * code pool → documents and their coding saved in batches, each batch one store transaction. Failures
+ * are collected, never thrown, so one bad input never stops the run. A run killed at any point leaves
+ * whole batches only; a second run skips what the first one stored and codes the rest.
  */
 import { contentHash } from '../store/fingerprint.js';
-import type { SaveStatus, Store } from '../store/store.js';
+import type { DocumentSaveInput, SaveResult, SaveStatus, Store } from '../store/store.js';
+import type { CodedDocument } from '../types.js';
 import type { CodePool } from './code-pool.js';
 import type { Failure, RawItem } from './item.js';
 import type { ProgressCounts } from './progress.js';
@@ -14,6 +15,8 @@ import { readInputs, type ReadOptions } from './read.js';
 export interface IngestOptions extends ReadOptions {
   /** Documents in flight at once (read ahead of the coders); default 64 per worker. */
   window?: number;
+  /** Documents saved per store transaction; default 100. */
+  batchSize?: number;
   /** Called after every item. */
   onProgress?: (c: ProgressCounts) => void;
   /** Expected item count, for the progress ETA. */
@@ -28,8 +31,14 @@ export function emptySummary(total: number | null = null): IngestSummary {
   return { done: 0, total, new: 0, updated: 0, duplicate: 0, failed: 0, failures: [] };
 }
 
-/** Save one item: skipped unchanged, else coded and stored. Returns the store's verdict. */
-export async function ingestItem(it: RawItem, store: Store, pool: CodePool, source: string | null): Promise<SaveStatus> {
+export interface Prepared {
+  origin: string;
+  input: DocumentSaveInput;
+  coded: CodedDocument;
+}
+
+/** An item made ready to save: 'duplicate' when the store already holds it unchanged, else coded. */
+export async function prepareItem(it: RawItem, store: Store, pool: CodePool, source: string | null): Promise<Prepared | 'duplicate'> {
   const hash = contentHash(it.text);
   const src = it.source ?? source;
   const existing = await store.findDocument({ url: it.url, source: src, externalId: it.externalId, contentHash: hash });
@@ -44,24 +53,62 @@ export async function ingestItem(it: RawItem, store: Store, pool: CodePool, sour
     language: it.language ?? null,
     title: it.title ?? null,
   });
-  const saved = await store.saveDocument(
-    {
-      url: it.url ?? null,
-      source: src,
-      externalId: it.externalId ?? null,
-      title: it.title ?? null,
-      date: it.date ?? null,
-      language,
-      text: it.text,
-      raw: it.raw,
-      rawType: it.rawType,
-      contentHash: hash,
-      simhash,
-      feedUrl: it.feedUrl ?? null,
-    },
-    coded,
-  );
-  return saved.status;
+  const input: DocumentSaveInput = {
+    url: it.url ?? null,
+    source: src,
+    externalId: it.externalId ?? null,
+    title: it.title ?? null,
+    date: it.date ?? null,
+    language,
+    text: it.text,
+    raw: it.raw,
+    rawType: it.rawType,
+    contentHash: hash,
+    simhash,
+    feedUrl: it.feedUrl ?? null,
+  };
+  return { origin: it.origin, input, coded };
+}
+
+/**
+ * Coded documents saved in batches, one store transaction a batch (one commit instead of one a document:
+ * SQLite's commit and FTS5's segment flush dominate a single save). A batch the store refuses is saved
+ * again one document at a time, so one bad document fails alone.
+ */
+export class SaveBatch {
+  private pending: Prepared[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly onSaved: (status: SaveStatus, p: Prepared) => void,
+    private readonly onFailed: (origin: string, reason: string) => void,
+    private readonly size = 100,
+  ) {}
+
+  async add(p: Prepared): Promise<void> {
+    this.pending.push(p);
+    if (this.pending.length >= this.size) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let results: SaveResult[] | null = null;
+    try {
+      results = await this.store.saveDocuments(batch.map((b) => ({ input: b.input, coded: b.coded })));
+    } catch {
+      // Find the culprit(s): save one by one.
+    }
+    if (results) return batch.forEach((b, i) => this.onSaved(results[i].status, b));
+    for (const b of batch) {
+      try {
+        this.onSaved((await this.store.saveDocument(b.input, b.coded)).status, b);
+      } catch (e) {
+        this.onFailed(b.origin, (e as Error).message);
+      }
+    }
+  }
 }
 
 export async function ingest(inputs: string[], store: Store, pool: CodePool, opts: IngestOptions): Promise<IngestSummary> {
@@ -76,22 +123,40 @@ export async function ingest(inputs: string[], store: Store, pool: CodePool, opt
     s.done++;
     opts.onProgress?.(s);
   };
+  const batch = new SaveBatch(
+    store,
+    (status) => {
+      s[status]++;
+      tick();
+    },
+    (origin, reason) => {
+      fail(origin, reason);
+      tick();
+    },
+    opts.batchSize,
+  );
   for await (const ev of readInputs(inputs, opts)) {
     if (ev.kind === 'failure') {
       fail(ev.origin, ev.reason);
       tick();
       continue;
     }
-    const p: Promise<void> = ingestItem(ev.item, store, pool, opts.source ?? null)
-      .then((status) => void s[status]++)
-      .catch((e: Error) => fail(ev.item.origin, e.message))
-      .finally(() => {
-        inFlight.delete(p);
+    const origin = ev.item.origin;
+    const p: Promise<void> = prepareItem(ev.item, store, pool, opts.source ?? null)
+      .then((r) => {
+        if (r !== 'duplicate') return batch.add(r);
+        s.duplicate++;
         tick();
-      });
+      })
+      .catch((e: Error) => {
+        fail(origin, e.message);
+        tick();
+      })
+      .finally(() => inFlight.delete(p));
     inFlight.add(p);
     if (inFlight.size >= window) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
+  await batch.flush();
   return s;
 }

@@ -8,7 +8,7 @@ import type { CodePool } from './code-pool.js';
 import { declaredCharset, FetchError, fetchUrl } from './fetch.js';
 import { NotAFeedError, parseFeed } from './feed.js';
 import type { FeedSpec } from './feeds-file.js';
-import { ingestItem } from './ingest.js';
+import { prepareItem, SaveBatch } from './ingest.js';
 import type { Failure, ReadLimits } from './item.js';
 import { decodeBody } from './read.js';
 import { nextInterval } from './schedule.js';
@@ -57,6 +57,14 @@ export async function pollFeed(feed: FeedSpec, store: Store, pool: CodePool, opt
       const decoded = decodeBody(res.body, opts.maxBytes, declaredCharset(res.contentType));
       if ('problem' in decoded) throw new NotAFeedError(decoded.problem);
       const parsed = parseFeed(decoded.text, feed.url, res.contentType.split(';')[0].trim() || 'application/xml', feed.name);
+      const batch = new SaveBatch(
+        store,
+        (status) => {
+          if (status === 'new') out.itemsNew++;
+          if (status === 'updated') out.itemsUpdated++;
+        },
+        (origin, reason) => out.failures.push({ origin, reason }),
+      );
       for (const ev of parsed.events) {
         if (ev.kind === 'failure') {
           out.failures.push({ origin: ev.origin, reason: ev.reason });
@@ -64,13 +72,13 @@ export async function pollFeed(feed: FeedSpec, store: Store, pool: CodePool, opt
         }
         out.itemsSeen++;
         try {
-          const status = await ingestItem(ev.item, store, pool, feed.name);
-          if (status === 'new') out.itemsNew++;
-          if (status === 'updated') out.itemsUpdated++;
+          const r = await prepareItem(ev.item, store, pool, feed.name);
+          if (r !== 'duplicate') await batch.add(r);
         } catch (e) {
           out.failures.push({ origin: ev.item.origin, reason: (e as Error).message });
         }
       }
+      await batch.flush();
       out.itemsMissing = await store.markMissing(feed.url, parsed.links);
       out.ok = true;
     }
