@@ -5,7 +5,7 @@
  */
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import { parseParams } from './params.js';
+import { badRequest, reasons } from './params.js';
 
 export interface RouteDoc {
   /** Hono path, e.g. "/api/documents/:id". */
@@ -30,9 +30,12 @@ export class Api {
   ): void {
     this.routes.push(doc);
     this.app.get(doc.path, (c) => {
-      const query = (doc.query ? parseParams(doc.query, c.req.query()) : {}) as Out<Q>;
-      const params = (doc.params ? parseParams(doc.params, c.req.param(), 'path parameter') : {}) as Out<P>;
-      return handler(c, query, params);
+      // Path and query are checked together so one answer names every bad parameter.
+      const p = doc.params?.safeParse(c.req.param());
+      const q = doc.query?.safeParse(c.req.query());
+      const bad = [...(p?.error ? reasons(p.error, 'path parameter') : []), ...(q?.error ? reasons(q.error) : [])];
+      if (bad.length) throw badRequest(bad.join('; '));
+      return handler(c, (q?.data ?? {}) as Out<Q>, (p?.data ?? {}) as Out<P>);
     });
   }
 }

@@ -145,3 +145,59 @@ describe('bearer token', () => {
     expect((await ok.json()).documents).toBe(FIXTURE_DOCS.length);
   });
 });
+
+describe('analysis routes', () => {
+  const fixtureEvents = FIXTURE_DOCS.flatMap((d) => d.events);
+
+  it('/api/dyads/:pair gives both directions and downloads one row per period and direction', async () => {
+    const r = await get('/api/dyads/prk-rus?by=year');
+    expect(r.res.status).toBe(200);
+    expect(r.body.total.ab.events).toBe(between('PRK', 'RUS', true).length);
+    expect(r.body.total.ba.events).toBe(between('RUS', 'PRK', true).length);
+    expect(r.body.periods.map((p: { period: string }) => p.period)).toEqual(['2024']);
+    expect(r.body.top[0].goldstein).toBe(Math.max(...between('PRK', 'RUS').map((e) => e.goldstein)));
+    const csv = await get('/api/dyads/PRK-RUS?format=csv');
+    const lines = (csv.body as string).trim().split('\n');
+    expect(lines[0]).toBe('period,source,target,events,verbal_coop,material_coop,verbal_conflict,material_conflict,goldstein_sum,goldstein_mean,tone_mean,asymmetry_events,asymmetry_goldstein');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['2024,PRK,RUS,2', '2024,RUS,PRK,1']);
+    const bad = await get('/api/dyads/PRK?by=week');
+    expect(bad.res.status).toBe(400);
+    expect(bad.body.error).toContain("path parameter 'pair'");
+  });
+
+  it('/api/rituals learns from one year and marks what did not come the next', async () => {
+    const r = await get('/api/rituals?year=2025&window=1&min_years=1&as_of=2025-12-31');
+    expect(r.res.status).toBe(200);
+    const signals = FIXTURE_DOCS.flatMap((d) => d.signals.map((s) => `${s.from}>${s.to}|${s.kind}|${d.date.slice(5)}`));
+    expect(r.body.rituals.map((x: { sender: string; recipient: string; kind: string; usualDay: string }) => `${x.sender}>${x.recipient}|${x.kind}|${x.usualDay}`).sort()).toEqual(signals.sort());
+    expect(r.body.rituals.every((x: { status: string }) => x.status === 'missing')).toBe(true);
+    const csv = await get('/api/rituals?year=2025&window=1&min_years=1&as_of=2025-12-31&format=csv');
+    expect((csv.body as string).trim().split('\n')).toHaveLength(1 + signals.length);
+    expect((await get('/api/rituals?year=soon')).res.status).toBe(400);
+  });
+
+  it('/api/network counts directed edges and exports GraphML', async () => {
+    const r = await get('/api/network');
+    const expected = new Map<string, number>();
+    for (const e of fixtureEvents) expected.set(`${e.src}>${e.tgt}`, (expected.get(`${e.src}>${e.tgt}`) ?? 0) + 1);
+    const got = new Map(r.body.edges.map((e: { source: string; target: string; events: number }) => [`${e.source}>${e.target}`, e.events]));
+    expect(got).toEqual(expected);
+    const xml = await get('/api/network?format=graphml');
+    expect(xml.res.headers.get('content-type')).toMatch(/graphml/);
+    expect((xml.body as string).match(/<edge /g)).toHaveLength(expected.size);
+  });
+
+  it('/api/follow/:pair and /api/framing/:pair answer with their reports and downloads', async () => {
+    const f = await get('/api/follow/PRK-RUS');
+    expect(f.res.status).toBe(200);
+    expect(f.body).toMatchObject({ a: 'PRK', b: 'RUS', horizon: 180 });
+    const fcsv = await get('/api/follow/PRK-RUS?format=csv');
+    expect((fcsv.body as string).trim().split('\n')).toHaveLength(1 + f.body.links.length);
+
+    const fr = await get('/api/framing/PRK-RUS');
+    expect(fr.res.status).toBe(200);
+    const years = [...new Set(FIXTURE_DOCS.filter((d) => d.signals.some((s) => [s.from, s.to].sort().join() === 'PRK,RUS')).map((d) => d.date.slice(0, 4)))];
+    expect(fr.body.years.map((y: { year: string }) => y.year)).toEqual(years);
+    expect((await get('/api/framing/PRK-RUS?top=-1')).res.status).toBe(400);
+  });
+});

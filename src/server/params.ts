@@ -54,14 +54,10 @@ export function badRequest(message: string): HTTPException {
   return new HTTPException(400, { message });
 }
 
-/** Parse `input` with `schema`; a failure becomes a 400 naming each bad parameter and why. */
-export function parseParams<S extends z.ZodType>(schema: S, input: unknown, what = 'query parameter'): z.output<S> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  const reasons = r.error.issues.map((i) => {
+/** The reasons a parse failed, each naming the parameter and the problem. */
+export function reasons(error: z.ZodError, what = 'query parameter'): string[] {
+  return error.issues.map((i) => {
     if (i.code === 'unrecognized_keys') return `unknown ${what}${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}`;
-    const name = i.path.join('.');
-    return `bad ${what} '${name}': ${i.message}`;
+    return `bad ${what} '${i.path.join('.')}': ${i.message}`;
   });
-  throw badRequest(reasons.join('; '));
 }
