@@ -4,21 +4,21 @@
  *  - plain words are ANDed; a hyphenated or dotted term is a phrase ("Jong-un" finds "Jong Un");
  *  - FTS5 syntax: "quoted phrases", AND / OR / NOT (NOT binds tightest, then AND, then OR; words side by
  *    side are ANDed), parentheses and prefix* terms. NEAR has no tsquery equivalent and is refused.
- * Words are folded as attache_fold folds the indexed text: lower case, diacritics removed, split on every
- * character that is not a letter or digit.
+ * Query words and indexed text are folded by one function, foldWords.
  */
 import { StoreError } from './store.js';
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 const SYNTAX = /["*()]|\b(AND|OR|NOT|NEAR)\b/;
 
-function fold(s: string): string[] {
+/** Words as FTS5's unicode61 tokenizer sees them: lower case, diacritics removed, split on all but letters and digits. */
+export function foldWords(s: string): string[] {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(WORDS) ?? [];
 }
 
 /** A phrase of the words in `s` ('a' <-> 'b'), the last one a prefix when `prefix`; null when it has no words. */
 function phrase(s: string, prefix = false): string | null {
-  const words = fold(s).map((w) => `'${w}'`);
+  const words = foldWords(s).map((w) => `'${w}'`);
   if (!words.length) return null;
   if (prefix) words[words.length - 1] += ':*';
   return words.length === 1 ? words[0] : `(${words.join(' <-> ')})`;

@@ -12,6 +12,7 @@
  */
 import { parseSimhash, simhashBands, simhashHex } from './fingerprint.js';
 import { lockKey } from './postgres-db.js';
+import { foldWords } from './postgres-fts.js';
 import { documentKey } from './sqlite-documents.js';
 import { StoreError, type DocumentSaveInput } from './store.js';
 import type { CodedDocument } from '../types.js';
@@ -82,7 +83,7 @@ BEGIN
       version = o_version, content_hash = d->>'content_hash', simhash = d->>'simhash', sim = sim_,
       sh0 = b[1], sh1 = b[2], sh2 = b[3], sh3 = b[4], feed_url = coalesce(feed, feed_url), last_seen_at = now_,
       missing_since = NULL, tone = (d->>'tone')::double precision, domains = d->>'domains',
-      tsv = attache_tsv(d->>'title', d->>'text')
+      tsv = to_tsvector('attache', d->>'folded')
     WHERE id = ex.id;
     DELETE FROM events WHERE document_id = ex.id;
     DELETE FROM signals WHERE document_id = ex.id;
@@ -105,7 +106,7 @@ BEGIN
         sh0, sh1, sh2, sh3, story_id, feed_url, first_seen_at, last_seen_at, tone, domains, tsv)
       VALUES (d->>'key', d->>'url', d->>'source', d->>'external_id', d->>'title', d->>'date', d->>'language', 1,
         d->>'content_hash', d->>'simhash', sim_, b[1], b[2], b[3], b[4], o_story_id, feed, now_, now_,
-        (d->>'tone')::double precision, d->>'domains', attache_tsv(d->>'title', d->>'text'))
+        (d->>'tone')::double precision, d->>'domains', to_tsvector('attache', d->>'folded'))
       RETURNING id INTO o_document_id;
   END IF;
   INSERT INTO document_versions (document_id, version, fetched_at, content_hash, simhash, title, date, text, raw, raw_type)
@@ -184,6 +185,7 @@ export function saveArgs(input: DocumentSaveInput, coded: CodedDocument): SaveAr
     tone: coded.tone,
     domains: JSON.stringify(coded.domains),
     text,
+    folded: foldWords(`${input.title ?? ''} ${text}`).join(' '),
     raw_type: input.rawType,
     events,
     signals,

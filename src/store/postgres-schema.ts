@@ -5,9 +5,9 @@
  *
  * Differences from SQLite, all deliberate:
  *  - full-text search is a tsvector column on documents (the current version only) with a GIN index,
- *    built by attache_tsv(): text folded like FTS5's unicode61 tokenizer (lower case, diacritics removed,
- *    every non-alphanumeric character a separator) and stemmed by Snowball's original Porter stemmer with
- *    no stop words, as FTS5's porter tokenizer does;
+ *    over title + text folded as FTS5's unicode61 tokenizer does (postgres-fts.ts foldWords: lower case,
+ *    diacritics removed, every non-alphanumeric character a separator) and stemmed by Snowball's original
+ *    Porter stemmer with no stop words, as FTS5's porter tokenizer does;
  *  - raw bytes are bytea, compressed by PostgreSQL itself (TOAST), so there is no raw_encoding;
  *  - the simhash is also kept as a signed bigint (sim) so the Hamming distance is computed in SQL;
  *  - dates and days are text in the "C" collation: ISO strings compare byte-wise, as in SQLite;
@@ -16,39 +16,14 @@
 import type { PgMigration } from './postgres-db.js';
 import { SAVE_FUNCTION } from './postgres-save.js';
 
-/** Latin letters with diacritics (U+00C0–U+024F, U+1E00–U+1EFF) and the ASCII letter each folds to. */
-function diacriticFolds(): { from: string; to: string } {
-  let from = '';
-  let to = '';
-  for (const [lo, hi] of [[0xc0, 0x24f], [0x1e00, 0x1eff]]) {
-    for (let cp = lo; cp <= hi; cp++) {
-      const ch = String.fromCodePoint(cp);
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-      if (base !== ch.toLowerCase() && /^[a-z]$/.test(base)) {
-        from += ch;
-        to += base;
-      }
-    }
-  }
-  return { from, to };
-}
-
-const folds = diacriticFolds();
-
 export const PG_MIGRATIONS: PgMigration[] = [
   {
     version: 1,
     name: 'initial',
     sql: `
-CREATE FUNCTION attache_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN regexp_replace(translate(lower(t), '${folds.from}', '${folds.to}'), '[^[:alnum:]]+', ' ', 'g');
-
 CREATE TEXT SEARCH DICTIONARY attache_porter (TEMPLATE = snowball, Language = porter);
 CREATE TEXT SEARCH CONFIGURATION attache (COPY = simple);
 ALTER TEXT SEARCH CONFIGURATION attache ALTER MAPPING FOR asciiword, word, numword WITH attache_porter;
-
-CREATE FUNCTION attache_tsv(title text, body text) RETURNS tsvector LANGUAGE sql STABLE PARALLEL SAFE
-  RETURN to_tsvector('attache', attache_fold(coalesce(title, '') || ' ' || body));
 
 CREATE TABLE sources (
   id bigserial PRIMARY KEY,

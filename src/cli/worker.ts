@@ -1,0 +1,103 @@
+import type { Command } from 'commander';
+
+interface WorkerCliOptions {
+  db?: string;
+  dict: string[];
+  batch: string;
+  lease: string;
+  maxAttempts: string;
+  retryDelay: string;
+  threads: string;
+  drain?: boolean;
+  status?: boolean;
+}
+
+const collect = (v: string, acc: string[]) => [...acc, v];
+
+export function register(program: Command): void {
+  program
+    .command('worker')
+    .description('take ingest and coding jobs from the queue in PostgreSQL (run any number, on any machines)')
+    .option('--db <url>', 'the PostgreSQL store and queue, postgres://… (default: $ATTACHE_DB)')
+    .option('--dict <dir>', 'a directory of your own dictionaries layered over the shipped ones (repeatable)', collect, [])
+    .option('--batch <n>', 'jobs taken at a time', '32')
+    .option('--lease <seconds>', 'a job not finished within this long goes back to the queue (worker died)', '300')
+    .option('--max-attempts <n>', 'tries before a job goes to the dead-letter list', '5')
+    .option('--retry-delay <seconds>', 'a failed job waits this many seconds times its attempts', '30')
+    .option('--threads <n>', 'coding threads in this worker; 0 codes in the main thread', '0')
+    .option('--drain', 'exit when the queue has no job left to take')
+    .option('--status', 'print the queue counts and the dead-letter list, then exit')
+    .action(runWorkerCommand);
+}
+
+async function runWorkerCommand(opts: WorkerCliOptions): Promise<void> {
+  const fail = (msg: string): never => {
+    process.stderr.write(`attache worker: ${msg}\n`);
+    process.exit(2);
+  };
+  const whole = (name: string, v: string, min: number) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) fail(`${name} "${v}" is not a whole number ≥ ${min}`);
+    return n;
+  };
+  const batch = whole('--batch', opts.batch, 1);
+  const leaseSeconds = whole('--lease', opts.lease, 1);
+  const maxAttempts = whole('--max-attempts', opts.maxAttempts, 1);
+  const retryDelaySeconds = whole('--retry-delay', opts.retryDelay, 0);
+  const threads = whole('--threads', opts.threads, 0);
+
+  const { storeSpec } = await import('../store/open.js');
+  const { isPostgresSpec } = await import('../store/postgres-db.js');
+  const spec = storeSpec(opts.db);
+  if (!isPostgresSpec(spec)) fail(`--db "${spec}": workers need a postgres://… store (the queue lives in PostgreSQL)`);
+  const { JobQueue } = await import('../queue/queue.js');
+  const queue = await JobQueue.open(spec).catch((e: Error) => fail(e.message));
+
+  if (opts.status) {
+    try {
+      const c = await queue.counts();
+      process.stdout.write(`${queue.location}: ${c.pending} pending, ${c.running} running, ${c.dead} dead letters\n`);
+      for (const d of await queue.dead()) process.stdout.write(`dead: job ${d.jobId} ${d.origin} (${d.attempts} attempts, ${d.failedAt}): ${d.error}\n`);
+    } finally {
+      await queue.close();
+    }
+    return;
+  }
+
+  const { openStore } = await import('../store/open.js');
+  const { createCodePool } = await import('../sources/code-pool.js');
+  const { runWorker } = await import('../queue/worker.js');
+  const store = await openStore(spec).catch(async (e: Error) => {
+    await queue.close();
+    return fail(e.message);
+  });
+  const pool = await createCodePool({ dictDirs: opts.dict, workers: threads }).catch(async (e: Error) => {
+    await Promise.all([queue.close(), store.close()]);
+    return fail(`dictionaries not loaded, no job taken: ${(e as Error).message}`);
+  });
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const started = Date.now();
+  try {
+    const s = await runWorker(queue, store, pool, {
+      batch,
+      leaseSeconds,
+      maxAttempts,
+      retryDelaySeconds,
+      drain: Boolean(opts.drain),
+      idleMs: 1000,
+      signal: stop.signal,
+      log,
+    });
+    const secs = (Date.now() - started) / 1000;
+    process.stdout.write(
+      `${s.new} new, ${s.updated} updated, ${s.duplicate} unchanged, ${s.retried} failed (to retry), ${s.dead} dead letters in ${secs.toFixed(1)} s\n`,
+    );
+    process.exitCode = s.dead > 0 ? 1 : 0;
+  } finally {
+    await Promise.all([pool.close(), store.close(), queue.close()]);
+  }
+}
