@@ -1,5 +1,5 @@
 import type { StageContext } from '../pipeline/stages.js';
-import type { Signal, SignalChannel, SignalKind, SignalParty } from '../types.js';
+import type { ActorMention, Signal, SignalChannel, SignalKind, SignalParty } from '../types.js';
 import type { Mark } from './sentence.js';
 import type { SignalDicts, Trigger } from './load.js';
 import { findOccasion, type Occasion } from './occasion.js';
@@ -66,9 +66,15 @@ function noteHonorees(v: SentenceView, st: DocState): void {
 /** The persons honoured after an honoree cue ("the full-length paintings of Kim Il Sung standing together with Kim Jong Il"). */
 function honoreesAfter(v: SentenceView, from: number): Party[] {
   const limit = nextMark(v, from);
-  const persons = v.mentions.filter((m) => m.start >= from && m.end <= limit && (m.kind === 'person' || m.kind === 'title') && m.actor.name);
-  if (persons.length) return partiesIn(v, from, limit).parties.filter((p) => p.name);
-  return partiesIn(v, from, regionEnd(v, from, limit)).parties;
+  // A name followed by a capitalised word is part of a place or prize ("Kim Il Sung Square").
+  const inName = (m: ActorMention) => /^\s+\p{Lu}/u.test(v.text.slice(m.end, m.end + 2));
+  const named = v.mentions.filter((m) => m.start >= from && m.end <= limit && m.kind === 'person' && m.form === 'name' && !inName(m));
+  const found = named.length
+    ? named.flatMap((m) => partiesIn(v, m.start, m.end).parties)
+    : partiesIn(v, from, regionEnd(v, from, limit)).parties;
+  const country = v.mentions.find((m) => m.actor.country)?.actor.country ?? null;
+  for (const p of found) p.country ??= country;
+  return found;
 }
 
 /** The start of the next trigger or cue after `from`, else the sentence end. */
@@ -112,13 +118,27 @@ function triggerSentence(v: SentenceView, st: DocState, ctx: StageContext, dicts
       span: [v.s.start, v.s.end],
       rule: t.value.rule,
     };
-    if (!f.senders.length && !receives && subject.pronoun) f.senders = st.group.length ? st.group : (last?.senders ?? []);
+    if (!f.senders.length && !receives && subject.pronoun) f.senders = [...(st.group.length ? st.group : (last?.senders ?? []))];
     if (!f.senders.length && !verb) f.senders = firstPersonBesides(v, f.recipients);
     f.openList = f.senders.length === 0;
+    const prev = st.frames[st.frames.length - 1];
+    if (i > 0 && prev && v.cues.some((c) => c.value.role === 'reply' && c.start >= v.triggers[i - 1].end && c.start < t.start)) answer(f, prev, fromBy);
     countryFromSentence(v, f);
     if (!f.recipients.length) fillRecipients(f, v, st);
     st.frames.push(f);
   });
+}
+
+/**
+ * "sent autographs after reading letters from X": the answer goes to the first message's senders and
+ * comes from its recipients. The two frames share their lists, so senders listed later ("In the
+ * letters sent by A, B and C") are the answer's recipients too.
+ */
+function answer(f: Frame, first: Frame, own: Party[]): void {
+  f.senders = [...own];
+  f.recipients = first.senders;
+  if (!first.recipients.length) first.recipients = f.senders;
+  f.openList = true;
 }
 
 interface Own {
@@ -226,9 +246,9 @@ function fillRecipients(f: Frame, v: SentenceView, st: DocState): void {
     }
   }
   const before = [...st.frames].reverse().find((g) => g.recipients.length && v.s.index - g.sentence <= 3);
-  if (tribute && st.honorees.length) f.recipients = st.honorees;
+  if (tribute && st.honorees.length) f.recipients = [...st.honorees];
   else if (before) {
-    f.recipients = before.recipients;
+    f.recipients = [...before.recipients];
     f.occasion ??= before.occasion;
   }
 }

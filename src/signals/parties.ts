@@ -34,7 +34,7 @@ const isWord = (t: Token) => t.pos !== 'PUNCT' && t.pos !== 'SYM';
  * Presidium"); a bare "the C.C." joins the next item, as KCNA writes "the C.C., the Workers' Party of X".
  */
 export function splitItems(tokens: Token[], mentions: ActorMention[]): Token[][] {
-  if (tokens.some((t) => t.text === ';')) return tokens.reduce<Token[][]>(splitAt((t) => t.text === ';'), [[]]).filter((x) => x.length);
+  if (tokens.some((t) => t.text.includes(';'))) return tokens.reduce<Token[][]>(splitAt((t) => t.text.includes(';')), [[]]).map(trimItem).filter((x) => x.length);
   // A new item opens at a named person, or at a country word before a title ("and Chinese Ambassador Liu").
   const personStarts = new Set(
     mentions
@@ -48,7 +48,14 @@ export function splitItems(tokens: Token[], mentions: ActorMention[]): Token[][]
       let j = i + 1;
       while (j < tokens.length && (tokens[j].pos === 'CCONJ' || tokens[j].text === ',')) j++;
       const next = tokens[j];
-      const opens = next && (DETERMINERS.has(next.lower) || (personStarts.has(next.start) && CAP.test(next.text)));
+      // An apposition is a singular title ("Kim Yong Nam, president of ..."); a plural opens a new item
+      // ("soldier-builders of X, employees of Y").
+      const opens =
+        next &&
+        (DETERMINERS.has(next.lower) ||
+          (personStarts.has(next.start) && CAP.test(next.text)) ||
+          (t.text === ',' && isPlural(next)) ||
+          (t.pos === 'CCONJ' && ORG_WORDS.has(tokens[i - 1]?.lower ?? '') && opensOrgName(tokens, j)));
       if (opens) {
         items.push([]);
         i = j - 1;
@@ -64,6 +71,13 @@ export function splitItems(tokens: Token[], mentions: ActorMention[]): Token[][]
     else out.push(it);
   }
   return out;
+}
+
+/** A run of capitalised words from `j` that ends in an organisation word ("Toksong Fruit Farm"). */
+function opensOrgName(tokens: Token[], j: number): boolean {
+  let k = j;
+  while (k < tokens.length && CAP.test(tokens[k].text)) k++;
+  return k > j && ORG_WORDS.has(tokens[k - 1].lower);
 }
 
 function splitAt(is: (t: Token) => boolean) {
@@ -100,11 +114,14 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   if (words.length <= 2 && PRONOUNS.has(words[words.length - 1].lower)) return 'pronoun';
   const start = item[0].start;
   const end = item[item.length - 1].end;
-  // A possessive before a name ("his Brazilian counterpart Antonio Patriota") is not the party.
-  const ms = mentionsIn(parts.mentions, start, end).filter((m) => !(m.form === 'coref' && PRONOUNS.has(m.text.toLowerCase())));
+  // Only a name names a person for sure. A title or a coreference ("chairman of the Russian ...", "his")
+  // names one only when it is the whole item ("the Russian President"); inside a longer item it may be
+  // the head of an association, so it gives at most a country.
+  const whole = (m: ActorMention) => words.every((t) => DETERMINERS.has(t.lower) || (t.start >= m.start && t.end <= m.end));
+  const ms = mentionsIn(parts.mentions, start, end).filter((m) => m.form !== 'coref' || whole(m));
   // The item's own person comes before any preposition: not "Kim Jong Un" in "Nigerian ambassador to Kim Jong Un".
   const firstAdp = words.find((t) => t.pos === 'ADP')?.start ?? Infinity;
-  const person = ms.find((m) => PERSON_KINDS.has(m.kind) && m.actor.name && m.start < firstAdp);
+  const person = ms.find((m) => PERSON_KINDS.has(m.kind) && m.actor.name && m.start < firstAdp && (m.form === 'name' || whole(m)));
   const orgM = ms.find((m) => ORG_KINDS.has(m.kind));
   const countryM = (person?.actor.country ? person : null) ?? (orgM?.actor.country ? orgM : null) ?? ms.find((m) => m.actor.country);
   const country = countryM?.actor.country ?? null;
@@ -112,9 +129,15 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   const head = headOf(words);
   const opensName = DETERMINERS.has(first.lower) || (CAP.test(first.text) && !NOT_OPENING.has(first.pos)) || ms.some((m) => m.start === first.start);
   const generic = !person && !orgM && !opensName;
-  if (generic) return null;
-  const plural = head && head.pos === 'NOUN' && head.lower !== head.lemma.toLowerCase() && head.lower.endsWith('s') && !ORG_WORDS.has(head.lower);
   const covered = (t: Token) => ms.some((m) => t.start >= m.start && t.end <= m.end && m.kind === 'country');
+  // "creators and employees of the April 15 Literary Production Company" names the company.
+  if (generic) {
+    const org = orgAfterOf(words, text, covered);
+    if (!org) return null;
+    const c = ms.find((m) => m.actor.country)?.actor.country ?? null;
+    return { name: null, role: null, country: c, org, sector: null, text: text.slice(start, end), key: `o:${org.toLowerCase()}`, start, end, titleOnly: false };
+  }
+  const plural = isPlural(head);
   const name = person?.actor.name ?? nameRun(words, text, parts.titles, covered);
   const titleOnly = !name && ms.some((m) => m.kind === 'title');
   let org = orgM?.actor.name ?? null;
@@ -130,6 +153,11 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   const asWritten = text.slice(start, end);
   const key = name ? `n:${name.toLowerCase()}` : org ? `o:${org.toLowerCase()}` : `c:${country}:${sector}:${asWritten.toLowerCase()}`;
   return { name, role, country, org: person ? (orgM?.actor.name ?? null) : org, sector, text: asWritten, key, start, end, titleOnly };
+}
+
+/** A plural common noun ("parties", "employees"); "corps" is an organisation. */
+function isPlural(t: Token | null | undefined): boolean {
+  return !!t && t.pos === 'NOUN' && t.lower !== t.lemma.toLowerCase() && t.lower.endsWith('s') && !ORG_WORDS.has(t.lower);
 }
 
 /** The head noun of an item: the last noun before its first preposition. */

@@ -58,6 +58,11 @@ export function tokensIn(v: SentenceView, start: number, end: number): Token[] {
 
 const inMention = (v: SentenceView, t: Token) => v.mentions.some((m) => t.start >= m.start && t.end <= m.end);
 const isDate = (v: SentenceView, t: Token) => v.dates.some((d) => t.start >= d.start && t.start < d.end);
+/** A date inside a name: "the April 15 Literary Production Company". */
+const dateInName = (v: SentenceView, t: Token) => {
+  const d = v.dates.find((x) => t.start >= x.start && t.start < x.end)!;
+  return /^\s+\p{Lu}/u.test(v.text.slice(d.end, d.end + 2)) && !/^\s+(On|In|At)\b/.test(v.text.slice(d.end, d.end + 4));
+};
 
 /**
  * Where a list of parties that starts at `from` ends: at `limit` (the next cue or trigger), a date,
@@ -70,7 +75,7 @@ export function regionEnd(v: SentenceView, from: number, limit: number): number 
     const t = v.tokens[i];
     if (t.start < from) continue;
     if (t.start >= hard) return hard;
-    if (isDate(v, t)) return t.start;
+    if (isDate(v, t) && !dateInName(v, t)) return t.start;
     if (inMention(v, t)) continue;
     // A "verb" after an adjective is a mistagged noun ("the military attaches corps").
     const verb = t.pos === 'VERB' && !CAP.test(t.text) && v.tokens[i - 1]?.pos !== 'ADJ';
@@ -116,6 +121,8 @@ export function subjectEnd(v: SentenceView, triggerStart: number): Token | null 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.start >= triggerStart) return null;
+    const cue = v.cues.some((c) => c.start === t.start && (c.value.role === 'send' || c.value.role === 'receive'));
+    if (cue && i > 0) return t;
     if ((t.pos !== 'VERB' && t.pos !== 'AUX') || inMention(v, t) || CAP.test(t.text)) continue;
     // A participle before a name is an epithet, not the verb: "the dear respected Kim Jong Un".
     const next = toks[i + 1];
