@@ -57,6 +57,8 @@ export function parseFeed(body: string, feedUrl: string, rawType: string, source
   let data: ReturnType<typeof extractFromXml>;
   const options = {
     descriptionMaxLen: 0,
+    // Dates as written: isoDate keeps the publisher's local date (the library's ISO form is UTC).
+    useISODateFormat: false,
     baseUrl: /^https?:/i.test(feedUrl) ? feedUrl : '',
     getExtraEntryFields: (e: Record<string, unknown>) => ({ body: entryBody(e) }),
   };

@@ -46,12 +46,24 @@ export interface ReadLimits {
 
 export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 10 * 1024 * 1024, timeoutMs: 20_000 };
 
-/** An ISO YYYY-MM-DD date from an ISO, RFC 822 or similar date string, or null. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * An ISO YYYY-MM-DD date from an ISO 8601, RFC 822 or similar date string, or null. The date is the
+ * one written (the publisher's local date), never shifted to UTC: "Thu, 01 Dec 2011 08:00 +0900" is
+ * 2011-12-01 although it is still 30 November in UTC.
+ */
 export function isoDate(s: string | null | undefined): string | null {
   if (!s) return null;
   const t = s.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(t);
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(t);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const rfc = /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})\b/i.exec(t);
+  const month = rfc ? MONTHS.indexOf(rfc[2].toLowerCase()) : -1;
+  if (rfc && month >= 0) return `${rfc[3]}-${String(month + 1).padStart(2, '0')}-${rfc[1].padStart(2, '0')}`;
   const ms = Date.parse(t);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
+  if (Number.isNaN(ms)) return null;
+  // Other forms ("December 19, 2011") parse as local time: read the local calendar date back.
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -41,7 +41,8 @@ export function bodyItems(kind: DocKind, body: string, at: Origin, source: strin
   if (body.trim() === '') return [failure(at.origin, 'empty file')];
   if (kind === 'feed') {
     try {
-      return parseFeed(body, at.url ?? at.origin, 'application/xml', source).events;
+      const rawType = sniff(body) === 'json' ? 'application/feed+json' : 'application/xml';
+      return parseFeed(body, at.url ?? at.origin, rawType, source).events;
     } catch (e) {
       if (e instanceof NotAFeedError) return [failure(at.origin, e.message)];
       throw e;
