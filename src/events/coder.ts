@@ -80,7 +80,8 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
     gap = 0;
   }
   const headPos = t.kind === 'noun' ? v.pos[idx[idx.length - 1]] : v.pos[idx[0]];
-  const ok = t.kind === 'verb' ? headPos === 'VERB' : t.kind === 'adj' ? headPos === 'ADJ' || headPos === 'VERB' : headPos === 'NOUN' || headPos === 'PROPN';
+  const ok =
+    t.kind === 'verb' ? headPos === 'VERB' : t.kind === 'adj' ? headPos === 'ADJ' || headPos === 'VERB' : t.kind === 'modal' ? headPos === 'AUX' : headPos === 'NOUN' || headPos === 'PROPN';
   if (!ok) return null;
   // An intransitive trigger followed by a direct object is another sense ("demonstrated its missiles").
   if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.pos[k] !== 'PRON') return null;
@@ -92,7 +93,9 @@ function findTriggers(v: View, d: EventDicts): Match[] {
   const out: Match[] = [];
   const n = v.lem.length;
   for (let i = 0; i < n; ) {
-    const cands = d.byFirst.get(v.lem[i]) ?? d.byFirst.get(v.s.tokens[i].lower);
+    // A hyphenated participle modifies a noun ("Syrian-backed militia"): no trigger there.
+    const hyphenated = i > 0 && v.s.tokens[i - 1].lower === '-' && v.s.tokens[i - 1].end === v.s.tokens[i].start;
+    const cands = hyphenated ? undefined : (d.byFirst.get(v.lem[i]) ?? d.byFirst.get(v.s.tokens[i].lower));
     let m: Match | null = null;
     if (cands) {
       for (const t of cands) {
@@ -208,7 +211,12 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
   let sources: ActorMention[];
   let targets: ActorMention[];
   let subj: Subject | null;
-  if (t.kind !== 'noun') {
+  if (t.kind === 'modal') {
+    // "X said Y must …": X demands of Y.
+    subj = subjectOf(v, first);
+    targets = subjectActors(v, subj, doc);
+    sources = subj && subj.speech >= 0 ? subjectActors(v, subjectOf(v, subj.speech), doc) : [];
+  } else if (t.kind !== 'noun') {
     // A gerund after a preposition has no subject of its own ("jailed him for helping militants").
     if (first > 0 && v.pos[first - 1] === 'ADP' && v.s.tokens[first].lower.endsWith('ing')) return [];
     // An infinitive under an earlier trigger of the clause is its complement: "refused to meet", "threatened to attack".

@@ -34,7 +34,8 @@ export function subjectOf(v: View, i: number): Subject | null {
         j = before - 1;
         continue;
       }
-      if (!ch.actor && !ch.pron && before >= 0 && v.lem[before] === ',' && v.role(ch.b) !== 'carrier') {
+      // An appositive or introductory phrase (", leader of North Korea,"), not a subject next to its verb.
+      if (!ch.actor && !ch.pron && before >= 0 && v.lem[before] === ',' && v.role(ch.b) !== 'carrier' && !nextToVerb(v, ch.b, i)) {
         j = before - 1;
         continue;
       }
@@ -77,6 +78,12 @@ function placeActors(v: View, ch: Chunk): ActorMention[] | null {
     if (c.actor) return [c.actor];
   }
   return null;
+}
+
+/** Only auxiliaries, adverbs and particles between token `b` and the verb group at `i`. */
+function nextToVerb(v: View, b: number, i: number): boolean {
+  for (let k = b + 1; k < i; k++) if (v.pos[k] !== 'AUX' && v.pos[k] !== 'ADV' && v.pos[k] !== 'PART') return false;
+  return true;
 }
 
 /**

@@ -3,8 +3,8 @@ import { DictError } from '../dict/files.js';
 import type { PloverEvent } from '../types.js';
 import type { Ontology } from './ontology.js';
 
-/** Where a trigger's head sits: a verb ("accuse"), a nominalisation ("visit"), or a predicative adjective ("ready to"). */
-export type TriggerKind = 'verb' | 'noun' | 'adj';
+/** Where a trigger's head sits: a verb ("accuse"), a nominalisation ("visit"), a predicative adjective ("ready to"), a modal in reported speech ("must"). */
+export type TriggerKind = 'verb' | 'noun' | 'adj' | 'modal';
 
 /** One compiled line of data/triggers/<type>.txt. */
 export interface Trigger {
@@ -34,12 +34,12 @@ export interface Trigger {
 
 export const GAP = '...';
 export const GAP_MAX = 4;
-const FLAGS = new Set(['noun', 'adj', 'opt', 'mutual', 'intrans']);
+const FLAGS = new Set(['noun', 'adj', 'modal', 'opt', 'mutual', 'intrans']);
 
 /**
  * Compile trigger lines: `pattern | target | CAMEO | mode | context | flags`.
  * target: comma-separated `obj` and prepositions, `<from` marks the preposition whose object is the source;
- * mode/context: empty keeps the ontology's PLOVER reading of the CAMEO code; flags: noun, adj, opt, mutual, intrans.
+ * mode/context: empty keeps the ontology's PLOVER reading of the CAMEO code; flags: noun, adj, modal, opt, mutual, intrans.
  * Later lines with the same pattern and kind replace earlier ones (user dictionaries over shipped ones).
  */
 export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
@@ -52,7 +52,7 @@ export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
     const entry = ont.cameo.get(cameo);
     if (!entry) throw new DictError(l.rule, `CAMEO code "${cameo}" is not in data/ontology/cameo.txt`);
     const flags = flagText.split(/[\s,]+/).filter(Boolean);
-    for (const f of flags) if (!FLAGS.has(f)) throw new DictError(l.rule, `unknown flag "${f}" (expected noun, adj, opt, mutual, intrans)`);
+    for (const f of flags) if (!FLAGS.has(f)) throw new DictError(l.rule, `unknown flag "${f}" (expected noun, adj, modal, opt, mutual, intrans)`);
     const targets: string[] = [];
     let reverseFrom: string | null = null;
     for (const t of target.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean)) {
@@ -62,9 +62,9 @@ export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
     if (targets.some((t) => !/^[a-z]+$/.test(t)) || (reverseFrom !== null && !/^[a-z]+$/.test(reverseFrom)))
       throw new DictError(l.rule, `target "${target}" must list obj and prepositions, e.g. "obj, with" or "<from"`);
     const optionalTarget = flags.includes('opt');
-    if (targets.length === 0 && !optionalTarget && reverseFrom === null)
+    const kind: TriggerKind = flags.includes('noun') ? 'noun' : flags.includes('adj') ? 'adj' : flags.includes('modal') ? 'modal' : 'verb';
+    if (targets.length === 0 && !optionalTarget && reverseFrom === null && kind !== 'modal')
       throw new DictError(l.rule, 'a trigger without a target marker must carry the flag opt');
-    const kind: TriggerKind = flags.includes('noun') ? 'noun' : flags.includes('adj') ? 'adj' : 'verb';
     const key = `${kind}:${words.join(' ')}`;
     byKey.set(key, {
       pattern,
@@ -92,7 +92,7 @@ export function duplicateTriggerKeys(lines: DictLine[]): string[] {
   const dups: string[] = [];
   for (const l of lines) {
     const flags = (l.fields[5] ?? '').split(/[\s,]+/);
-    const kind = flags.includes('noun') ? 'noun' : flags.includes('adj') ? 'adj' : 'verb';
+    const kind = flags.includes('noun') ? 'noun' : flags.includes('adj') ? 'adj' : flags.includes('modal') ? 'modal' : 'verb';
     const key = `${kind}:${l.fields[0].toLowerCase().split(/\s+/).join(' ')}`;
     const prev = seen.get(key);
     if (prev) dups.push(`${l.rule} repeats ${prev} (${key})`);
