@@ -52,6 +52,11 @@ function handler(srv: () => TestServer) {
       if (flaky === 'fail') return res.writeHead(500).end('overloaded');
       return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([C], base));
     }
+    if (req.url === '/dated') {
+      const stamp = 'Mon, 12 Dec 2011 00:00:00 GMT';
+      if (req.headers['if-modified-since'] === stamp) return res.writeHead(304).end();
+      return res.writeHead(200, { 'content-type': 'application/rss+xml', 'last-modified': stamp }).end(rss([B], base));
+    }
     if (req.url === '/html') return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><p>Moved to our new site</p></body></html>');
     if (req.url === '/hang') return; // never answers
     res.writeHead(404).end();
@@ -108,6 +113,14 @@ describe('watch: polling a changing feed', () => {
     expect(byGuid('c')?.missingSince).toBeNull();
     const history = await store.history(byGuid('a')!.id);
     expect(JSON.stringify(history)).toContain('further success');
+  });
+
+  it('honours Last-Modified with If-Modified-Since when the server gives no ETag', async () => {
+    const dated: FeedSpec = { url: `${srv.url}/dated`, name: 'Dated', intervalSeconds: 600 };
+    await registerFeeds([dated], store);
+    expect(await pollFeed(dated, store, pool, { ...limits, now })).toMatchObject({ ok: true, status: 200, itemsSeen: 1 });
+    expect(await pollFeed(dated, store, pool, { ...limits, now })).toMatchObject({ ok: true, status: 304, notModified: true });
+    expect(srv.requests.at(-1)).toMatchObject({ path: '/dated', ifModifiedSince: 'Mon, 12 Dec 2011 00:00:00 GMT', ifNoneMatch: null });
   });
 
   it('backs off exponentially after 500s and recovers', async () => {
