@@ -1,6 +1,8 @@
 /** The analysis commands end to end: the synthetic history saved in a SQLite store, each command in a child process. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +90,54 @@ describe('analysis commands over a store', () => {
     const none = spawnSync('node', ['bin/attache.js', 'dyad', 'PRK', 'CHN', '--db', join(dir, 'absent.db')], { encoding: 'utf8' });
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('absent.db: no store there');
+  });
+
+  it('alert add / list / run / remove, with a webhook on loopback', async () => {
+    const bodies: { alert: string; matches: { key: string }[] }[] = [];
+    const server = createServer((req, res) => {
+      let b = '';
+      req.on('data', (c) => (b += c));
+      req.on('end', () => {
+        bodies.push(JSON.parse(b));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const jsonl = join(dir, 'missing.jsonl');
+    const runAsync = (...args: string[]) =>
+      new Promise<{ status: number | null; out: string; err: string }>((resolve) => {
+        const p = spawn('node', ['bin/attache.js', ...args, '--db', db], { env: { ...process.env, ATTACHE_ALERTS: '' } });
+        let o = '';
+        let e = '';
+        p.stdout.on('data', (c) => (o += c));
+        p.stderr.on('data', (c) => (e += c));
+        p.on('close', (status) => resolve({ status, out: o, err: e }));
+      });
+    try {
+      const add1 = run('alert', 'add', 'sov', '--marker', 'sovereignty', '--to', url, '--include-existing');
+      expect(add1.err).toBe('');
+      expect(add1.out).toBe(`alert "sov" added to ${db}.alerts.json: marker sovereignty → ${url}\n`);
+      const add2 = run('alert', 'add', 'rituals', '--missing-ritual', '--actor', 'rus', '--to', jsonl, '--include-existing');
+      expect(add2.status).toBe(0);
+      const add3 = run('alert', 'add', 'china', '--dyad', 'PRK-CHN');
+      expect(add3.out).toContain('(9 existing matches will not fire)');
+      expect(run('alert', 'add', 'two', '--dyad', 'PRK-CHN', '--type', 'AID').err).toBe('attache alert add: give exactly one of --dyad A-B, --type PLOVER, --marker M, --missing-ritual\n');
+      expect(run('alert', 'add', 'bad', '--type', 'AID', '--to', 'ftp://x').err).toMatch(/--to "ftp:\/\/x": expected stdout, a FILE.jsonl or an http/);
+      const fired = await runAsync('alert', 'run');
+      expect(fired.err).toBe('attache alert run: 3 fired\n');
+      expect(fired.status).toBe(0);
+      expect(bodies.map((b) => [b.alert, b.matches.length])).toEqual([['sov', 2]]);
+      expect(JSON.parse(readFileSync(jsonl, 'utf8').trim()).key).toBe('ritual:PRK>RUS|congratulations|national_day|2023-06-12');
+      expect((await runAsync('alert', 'run')).err).toBe('attache alert run: 0 fired\n');
+      const list = JSON.parse(run('alert', 'list', '--format', 'json').out);
+      expect(list.map((a: { name: string; fired: number }) => [a.name, a.fired])).toEqual([['sov', 2], ['rituals', 1], ['china', 9]]);
+      expect(run('alert', 'remove', 'china').out).toBe(`alert "china" removed from ${db}.alerts.json\n`);
+      expect(run('alert', 'remove', 'china').err).toBe(`attache alert remove: no alert named "china" in ${db}.alerts.json\n`);
+      expect(run('alert', 'list').out).toMatch(/^name\s+query\s+to\s+fired/);
+      expect(existsSync(`${db}.alerts.json`)).toBe(true);
+    } finally {
+      server.close();
+    }
   });
 });
