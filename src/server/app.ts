@@ -11,7 +11,8 @@ import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { StoreError } from '../store/store.js';
 import { Api } from './api.js';
-import type { ServerDeps } from './deps.js';
+import type { Store } from '../store/store.js';
+import { reportCache } from './cache.js';
 import { openApiDocument } from './openapi.js';
 import * as documents from './routes/documents.js';
 import * as search from './routes/search.js';
@@ -24,7 +25,8 @@ import * as follow from './routes/follow.js';
 import * as network from './routes/network.js';
 import * as framing from './routes/framing.js';
 
-export interface AppOptions extends ServerDeps {
+export interface AppOptions {
+  store: Store;
   /** When set, every /api request needs `Authorization: Bearer <token>`. */
   token?: string | null;
   /** The built dashboard; default web/dist of this package. Absent → / answers how to build it. */
@@ -46,7 +48,8 @@ export function createApp(opts: AppOptions): Hono {
   if (opts.token) app.use('/api/*', bearer(opts.token));
 
   const api = new Api(app);
-  for (const group of ROUTE_GROUPS) group.register(api, opts);
+  const deps = { store: opts.store, cache: reportCache(opts.store) };
+  for (const group of ROUTE_GROUPS) group.register(api, deps);
   const openapi = openApiDocument(api.routes, VERSION);
   app.get('/api/openapi.json', (c) => c.json(openapi));
   app.all('/api/*', (c) => c.json({ error: `no API route ${c.req.method} ${c.req.path} (see /api/openapi.json)` }, 404));

@@ -49,7 +49,7 @@ const flatten = (periods: DyadPeriod[]): DyadPeriodRow[] =>
     [p.ab, p.ba].map((d) => ({ ...d, period: p.period, asymmetryEvents: p.asymmetry.events, asymmetryGoldstein: p.asymmetry.goldstein })),
   );
 
-export function register(api: Api, { store }: ServerDeps): void {
+export function register(api: Api, { store, cache }: ServerDeps): void {
   api.get(
     {
       path: '/api/dyads/:pair',
@@ -60,7 +60,8 @@ export function register(api: Api, { store }: ServerDeps): void {
       downloads: true,
     },
     async (c, q, p) => {
-      const report = await dyadFromStore(store, { a: p.pair.a, b: p.pair.b, by: q.by, from: q.from, to: q.to, top: q.top });
+      const opts = { a: p.pair.a, b: p.pair.b, by: q.by, from: q.from, to: q.to, top: q.top };
+      const report = await cache.get(`dyad ${JSON.stringify(opts)}`, () => dyadFromStore(store, opts));
       if (q.format === 'json') return c.json(report);
       return respondTable(c, { ...dyadTable, name: `dyad-${p.pair.a}-${p.pair.b}` }, q, sliceRows(flatten(report.periods)));
     },

@@ -35,11 +35,12 @@ export const followTable: Table<FollowLink> = {
   ],
 };
 
-export function register(api: Api, { store }: ServerDeps): void {
+export function register(api: Api, { store, cache }: ServerDeps): void {
   api.get(
     { path: '/api/follow/:pair', tag: 'analysis', summary: 'Follow-through: commitments and the deeds that followed, per domain', params: followParams, query: followQuery, downloads: true },
     async (c, q, p) => {
-      const r = await followThroughFromStore(store, { a: p.pair.a, b: p.pair.b, horizon: q.horizon, from: q.from, to: q.to, asOf: q.as_of });
+      const opts = { a: p.pair.a, b: p.pair.b, horizon: q.horizon, from: q.from, to: q.to, asOf: q.as_of };
+      const r = await cache.get(`follow ${JSON.stringify(opts)}`, () => followThroughFromStore(store, opts));
       return q.format === 'json' ? c.json(r) : respondTable(c, { ...followTable, name: `follow-${p.pair.a}-${p.pair.b}` }, q, sliceRows(r.links));
     },
   );

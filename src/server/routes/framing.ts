@@ -40,11 +40,12 @@ export const framingTable: Table<YearMarkerRow> = {
 const flatten = (years: YearProfile[]): YearMarkerRow[] =>
   years.flatMap((y) => y.markers.map((m) => ({ year: y.year, documents: y.documents, marker: m.marker, markerDocuments: m.documents, count: m.count, perDocument: m.perDocument })));
 
-export function register(api: Api, { store }: ServerDeps): void {
+export function register(api: Api, { store, cache }: ServerDeps): void {
   api.get(
     { path: '/api/framing/:pair', tag: 'analysis', summary: 'Framing shifts: markers gained and lost, phrases new each year', params: framingParams, query: framingQuery, downloads: true },
     async (c, q, p) => {
-      const r = await framingShiftFromStore(store, { a: p.pair.a, b: p.pair.b, occasion: q.occasion, top: q.top });
+      const opts = { a: p.pair.a, b: p.pair.b, occasion: q.occasion, top: q.top };
+      const r = await cache.get(`framing ${JSON.stringify(opts)}`, () => framingShiftFromStore(store, opts));
       return q.format === 'json' ? c.json(r) : respondTable(c, { ...framingTable, name: `framing-${p.pair.a}-${p.pair.b}` }, q, sliceRows(flatten(r.years)));
     },
   );

@@ -30,11 +30,12 @@ export const edgesTable: Table<NetworkEdge> = {
   ],
 };
 
-export function register(api: Api, { store }: ServerDeps): void {
+export function register(api: Api, { store, cache }: ServerDeps): void {
   api.get(
     { path: '/api/network', tag: 'analysis', summary: 'Actor network: directed edges weighted by quad class counts and Goldstein sum', query: networkQuery, downloads: true },
     async (c, q) => {
-      const net = await networkFromStore(store, { from: q.from, to: q.to, minEvents: q.min_events });
+      const opts = { from: q.from, to: q.to, minEvents: q.min_events };
+      const net = await cache.get(`network ${JSON.stringify(opts)}`, () => networkFromStore(store, opts));
       if (q.format === 'json') return c.json(net);
       if (q.format === 'graphml')
         return c.body(toGraphml(net), 200, { 'content-type': 'application/graphml+xml; charset=utf-8', 'content-disposition': 'attachment; filename="network.graphml"' });

@@ -23,9 +23,8 @@ export const ritualsQuery = z
 type RitualsQuery = z.output<typeof ritualsQuery>;
 
 function report(deps: ServerDeps, q: RitualsQuery): Promise<RitualReport> {
-  return ritualsFromStore(deps.store, {
-    year: q.year, actor: q.actor, tolerance: q.tolerance, window: q.window, minYears: q.min_years, late: q.late, asOf: q.as_of,
-  });
+  const opts = { year: q.year, actor: q.actor, tolerance: q.tolerance, window: q.window, minYears: q.min_years, late: q.late, asOf: q.as_of };
+  return deps.cache.get(`rituals ${JSON.stringify(opts)}`, () => ritualsFromStore(deps.store, opts));
 }
 
 const key = [
