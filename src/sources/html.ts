@@ -18,7 +18,7 @@ export interface Article {
 }
 
 /** Below this many characters of paragraph text a page has no article (a menu, a login wall). */
-export const MIN_ARTICLE_CHARS = 200;
+const MIN_ARTICLE_CHARS = 200;
 
 /** Meta names/properties/itemprops that carry a publication date, in order of trust. */
 const DATE_METAS = [

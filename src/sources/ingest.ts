@@ -27,7 +27,7 @@ export interface IngestSummary extends ProgressCounts {
   failures: Failure[];
 }
 
-export function emptySummary(total: number | null = null): IngestSummary {
+function emptySummary(total: number | null = null): IngestSummary {
   return { done: 0, total, new: 0, updated: 0, duplicate: 0, failed: 0, failures: [] };
 }
 
