@@ -13,6 +13,8 @@ export interface Occasion {
 
 const ORDINAL = /^\d+(st|nd|rd|th)?$/;
 const NP_INNER = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'PART']);
+/** Words that end an occasion's phrase on the right, or on the left ("as regards"). */
+const STOP = new Set(['on', 'that', 'which', 'who', 'regards', 'approach']);
 
 /**
  * The occasion a sentence names: the match of highest precedence in data/signals/occasions.txt
@@ -48,11 +50,11 @@ function widen(tokens: Token[], start: number, end: number, dates: DateMention[]
   let i = tokens.findIndex((t) => t.start >= start);
   let j = tokens.findIndex((t) => t.end >= end);
   if (i < 0 || j < 0) return [start, end];
-  while (i > 0 && (NP_INNER.has(tokens[i - 1].pos) || tokens[i - 1].lower === 'of') && tokens[i - 1].text !== ',') i--;
+  while (i > 0 && (NP_INNER.has(tokens[i - 1].pos) || tokens[i - 1].lower === 'of') && tokens[i - 1].text !== ',' && !STOP.has(tokens[i - 1].lower)) i--;
   const isDate = (t: Token) => dates.some((d) => t.start >= d.start && t.start < d.end);
   while (j + 1 < tokens.length) {
     const t = tokens[j + 1];
-    if (t.pos === 'PUNCT' || isDate(t) || (t.pos === 'VERB' && t.lower === t.text) || t.lower === 'on') break;
+    if (t.pos === 'PUNCT' || isDate(t) || (t.pos === 'VERB' && t.lower === t.text) || STOP.has(t.lower)) break;
     j++;
   }
   return [tokens[i].start, tokens[j].end];

@@ -33,12 +33,12 @@ const isWord = (t: Token) => t.pos !== 'PUNCT' && t.pos !== 'SYM';
  * "and" that open a new determiner phrase or a named person ("the C.C., the WPK, the Cabinet and the
  * Presidium"); a bare "the C.C." joins the next item, as KCNA writes "the C.C., the Workers' Party of X".
  */
-export function splitItems(tokens: Token[], mentions: ActorMention[]): Token[][] {
+export function splitItems(tokens: Token[], mentions: ActorMention[], titles: Set<string>): Token[][] {
   if (tokens.some((t) => t.text.includes(';'))) return tokens.reduce<Token[][]>(splitAt((t) => t.text.includes(';')), [[]]).map(trimItem).filter((x) => x.length);
   // A new item opens at a named person, or at a country word before a title ("and Chinese Ambassador Liu").
   const personStarts = new Set(
     mentions
-      .filter((m) => PERSON_KINDS.has(m.kind) || (m.kind === 'country' && CAP.test(tokens.find((t) => t.start > m.end)?.text ?? '')))
+      .filter((m) => PERSON_KINDS.has(m.kind) || (m.form === 'demonym' && titles.has(tokens.find((t) => t.start > m.end)?.lower ?? '')))
       .map((m) => m.start),
   );
   const items: Token[][] = [[]];
@@ -55,7 +55,9 @@ export function splitItems(tokens: Token[], mentions: ActorMention[]): Token[][]
         (DETERMINERS.has(next.lower) ||
           (personStarts.has(next.start) && CAP.test(next.text)) ||
           (t.text === ',' && isPlural(next)) ||
-          (t.pos === 'CCONJ' && ORG_WORDS.has(tokens[i - 1]?.lower ?? '') && opensOrgName(tokens, j)));
+          (t.pos === 'CCONJ' && ORG_WORDS.has(tokens[i - 1]?.lower ?? '') && opensOrgName(tokens, j)) ||
+          opensTitledName(tokens, j, titles) ||
+          opensApposedName(tokens, j, titles));
       if (opens) {
         items.push([]);
         i = j - 1;
@@ -78,6 +80,20 @@ function opensOrgName(tokens: Token[], j: number): boolean {
   let k = j;
   while (k < tokens.length && CAP.test(tokens[k].text)) k++;
   return k > j && ORG_WORDS.has(tokens[k - 1].lower);
+}
+
+/** A title and a name: "and Secretary General Tjahjo Kumolo", ", General Secretary Kim Jong Il". */
+function opensTitledName(tokens: Token[], j: number, titles: Set<string>): boolean {
+  let k = j;
+  while (k < tokens.length && titles.has(tokens[k].lower) && CAP.test(tokens[k].text)) k++;
+  return k > j && k < tokens.length && CAP.test(tokens[k].text) && !ORG_WORDS.has(tokens[k].lower);
+}
+
+/** A name with its title after it: "and Marimantia Diara, secretary general of ...". */
+function opensApposedName(tokens: Token[], j: number, titles: Set<string>): boolean {
+  let k = j;
+  while (k < tokens.length && CAP.test(tokens[k].text) && tokens[k].pos === 'PROPN' && !titles.has(tokens[k].lower)) k++;
+  return k - j >= 2 && tokens[k]?.text === ',' && /^\p{Ll}/u.test(tokens[k + 1]?.text ?? '');
 }
 
 function splitAt(is: (t: Token) => boolean) {
@@ -124,12 +140,14 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   const person = ms.find((m) => PERSON_KINDS.has(m.kind) && m.actor.name && m.start < firstAdp && (m.form === 'name' || whole(m)));
   const orgM = ms.find((m) => ORG_KINDS.has(m.kind));
   const countryM = (person?.actor.country ? person : null) ?? (orgM?.actor.country ? orgM : null) ?? ms.find((m) => m.actor.country);
-  const country = countryM?.actor.country ?? null;
+  const country = abroad(words, ms) ?? countryM?.actor.country ?? null;
   const first = words[0];
   const head = headOf(words);
-  const opensName = DETERMINERS.has(first.lower) || (CAP.test(first.text) && !NOT_OPENING.has(first.pos)) || ms.some((m) => m.start === first.start);
-  const generic = !person && !orgM && !opensName;
   const covered = (t: Token) => ms.some((m) => t.start >= m.start && t.end <= m.end && m.kind === 'country');
+  const name = person?.actor.name ?? nameRun(words, text, parts.titles, covered);
+  const opensName =
+    DETERMINERS.has(first.lower) || (CAP.test(first.text) && !NOT_OPENING.has(first.pos)) || ms.some((m) => m.start === first.start) || name !== null;
+  const generic = !person && !orgM && !opensName;
   // "creators and employees of the April 15 Literary Production Company" names the company.
   if (generic) {
     const org = orgAfterOf(words, text, covered);
@@ -138,7 +156,6 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
     return { name: null, role: null, country: c, org, sector: null, text: text.slice(start, end), key: `o:${org.toLowerCase()}`, start, end, titleOnly: false };
   }
   const plural = isPlural(head);
-  const name = person?.actor.name ?? nameRun(words, text, parts.titles, covered);
   const titleOnly = !name && ms.some((m) => m.kind === 'title');
   let org = orgM?.actor.name ?? null;
   if (!person && !name && !org) {
@@ -153,6 +170,19 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   const asWritten = text.slice(start, end);
   const key = name ? `n:${name.toLowerCase()}` : org ? `o:${org.toLowerCase()}` : `c:${country}:${sector}:${asWritten.toLowerCase()}`;
   return { name, role, country, org: person ? (orgM?.actor.name ?? null) : org, sector, text: asWritten, key, start, end, titleOnly };
+}
+
+/**
+ * Koreans abroad belong to the country they live in: "the General Association of Korean Residents in
+ * Japan", "the group of Korean residents in Japan" are Japanese organisations.
+ */
+function abroad(words: Token[], ms: ActorMention[]): string | null {
+  const korean = words.findIndex((t) => /^koreans?$/.test(t.lower));
+  if (korean < 0) return null;
+  const inAt = words.findIndex((t, i) => i > korean && t.lower === 'in');
+  if (inAt < 0) return null;
+  const place = ms.find((m) => m.kind === 'country' && m.start >= words[inAt].end && m.actor.country && m.actor.country !== 'PRK');
+  return place?.actor.country ?? null;
 }
 
 /** A plural common noun ("parties", "employees"); "corps" is an organisation. */
@@ -203,7 +233,7 @@ function orgAfterOf(words: Token[], text: string, covered: (t: Token) => boolean
   const of = words.findIndex((t) => t.lower === 'of');
   if (of < 0) return null;
   const rest = words.slice(of + 1).filter((t) => !DETERMINERS.has(t.lower));
-  if (!rest.some((t) => CAP.test(t.text) && !covered(t))) return null;
+  if (!rest.some((t) => CAP.test(t.text) && !covered(t)) || !rest.some((t) => ORG_WORDS.has(t.lower))) return null;
   return written(words.slice(of + 1), text);
 }
 

@@ -89,7 +89,7 @@ export function partiesIn(v: SentenceView, from: number, to: number): { parties:
   const toks = tokensIn(v, from, to);
   const parties: Party[] = [];
   let pronoun = false;
-  for (const item of splitItems(toks, v.mentions)) {
+  for (const item of splitItems(toks, v.mentions, v.titles)) {
     const p = partyOf(item, v.text, v);
     if (p === 'pronoun') pronoun = true;
     else if (p) parties.push(p);
