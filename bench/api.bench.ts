@@ -1,0 +1,102 @@
+/**
+ * API latency under load: `attache serve` over the KCNA store in its own process, and a load loop on
+ * loopback keeping 20 requests in flight against the dyad and events endpoints. Prints p50/p95/p99
+ * latency and throughput per endpoint group; the target is p95 < 100 ms.
+ *
+ * The store is ATTACHE_API_DB or /tmp/kcna-api.db; when absent it is built first with
+ * `attache ingest ../shared/corpora/kcna-2011-2012.jsonl.gz --db …` (a few minutes).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = resolve(ROOT, 'bin/attache.js');
+const CORPUS = resolve(ROOT, '../shared/corpora/kcna-2011-2012.jsonl.gz');
+const DB = process.env.ATTACHE_API_DB ?? '/tmp/kcna-api.db';
+const CONCURRENCY = 20;
+const REQUESTS = Number(process.env.API_BENCH_REQUESTS ?? 1000);
+
+const PAIRS = ['PRK-CHN', 'PRK-RUS', 'PRK-USA', 'PRK-KOR', 'PRK-JPN', 'PRK-CUB', 'PRK-LAO', 'PRK-VNM'];
+const GROUPS: [string, (i: number) => string][] = [
+  ['dyad', (i) => `api/dyads/${PAIRS[i % PAIRS.length]}?by=${['month', 'quarter', 'year'][i % 3]}`],
+  ['events', (i) => `api/events?dyad=${PAIRS[i % PAIRS.length]}&limit=50&offset=${(i % 5) * 50}`],
+  ['events+filters', (i) => `api/events?dyad=${PAIRS[i % PAIRS.length]}&from=2012-01-01&to=2012-12-31&quad=1&limit=50`],
+];
+
+function ensureStore(): boolean {
+  if (existsSync(DB)) return true;
+  if (!existsSync(CORPUS)) {
+    console.log(`skipped: no store at ${DB} and no corpus at ${CORPUS} to build it from`);
+    return false;
+  }
+  console.log(`building ${DB} from ${CORPUS} …`);
+  const r = spawnSync(process.execPath, [BIN, 'ingest', CORPUS, '--db', DB], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`attache ingest exited with ${r.status}`);
+  return true;
+}
+
+function startServer(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', DB, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (b) => {
+      out += b;
+      const m = /at (http:\/\/\S+\/) /.exec(out);
+      if (m) ok({ url: m[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => fail(new Error(`attache serve exited with ${code}`)));
+  });
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** `total` requests, `concurrency` in flight at any time; each request's latency in ms. */
+async function load(url: string, path: (i: number) => string, total: number, concurrency: number): Promise<{ ms: number[]; wall: number; bytes: number }> {
+  const ms: number[] = [];
+  let next = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < total) {
+      const i = next++;
+      const s = performance.now();
+      const res = await fetch(url + path(i));
+      const body = await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path(i)}: HTTP ${res.status} ${Buffer.from(body).toString().slice(0, 200)}`);
+      ms.push(performance.now() - s);
+      bytes += body.byteLength;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { ms, wall: performance.now() - t0, bytes };
+}
+
+if (ensureStore()) {
+  const server = await startServer();
+  try {
+    const stats = await (await fetch(`${server.url}api/stats`)).json();
+    console.log(`store ${DB}: ${stats.documents} documents, ${stats.events} events, ${stats.signals} signals`);
+    console.log(`${REQUESTS} requests per group, ${CONCURRENCY} in flight, server in its own process on loopback\n`);
+    console.log('group             p50 ms   p95 ms   p99 ms    max ms    req/s   KB/resp');
+    let worst = 0;
+    const cold: string[] = [];
+    for (const [name, path] of GROUPS) {
+      // First touch, one at a time: the page cache warms and analysis reports are computed (then cached).
+      const first = await load(server.url, path, 3 * PAIRS.length, 1);
+      const f = [...first.ms].sort((a, b) => a - b);
+      cold.push(`${name.padEnd(16)} first requests, one at a time: p50 ${pct(f, 50).toFixed(1)} ms, max ${f[f.length - 1].toFixed(1)} ms`);
+      const r = await load(server.url, path, REQUESTS, CONCURRENCY);
+      const s = [...r.ms].sort((a, b) => a - b);
+      const p95 = pct(s, 95);
+      worst = Math.max(worst, p95);
+      console.log(
+        `${name.padEnd(16)} ${pct(s, 50).toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(8)} ${pct(s, 99).toFixed(1).padStart(8)} ${s[s.length - 1].toFixed(1).padStart(9)} ${((REQUESTS / r.wall) * 1000).toFixed(0).padStart(8)} ${(r.bytes / REQUESTS / 1024).toFixed(1).padStart(9)}`,
+      );
+    }
+    console.log(`\n${cold.join('\n')}`);
+    console.log(`\nworst p95 ${worst.toFixed(1)} ms: ${worst < 100 ? 'meets' : 'MISSES'} the 100 ms target`);
+  } finally {
+    server.stop();
+  }
+}
