@@ -112,19 +112,19 @@ export class JobQueue {
    * content) is not queued twice. Returns the job ids, one per distinct item.
    */
   async enqueue(items: RawItem[], source: string | null = null): Promise<number[]> {
-    const byKey = new Map<string, string>();
+    const byKey = new Map<string, [origin: string, payload: string]>();
     for (const it of items) {
       const key = `${documentKey({ ...it, source: it.source ?? source }) ?? 'hash:'}#${contentHash(it.text)}`;
-      if (!byKey.has(key)) byKey.set(key, toPayload(it, source));
+      if (!byKey.has(key)) byKey.set(key, [it.origin, toPayload(it, source)]);
     }
     const entries = [...byKey];
     const ids: number[] = [];
     for (let i = 0; i < entries.length; i += ENQUEUE_BATCH) {
       const chunk = entries.slice(i, i + ENQUEUE_BATCH);
       const r = await this.pool.query<{ id: number }>(
-        `INSERT INTO queue_jobs (dedup_key, payload) SELECT k, p FROM unnest($1::text[], $2::json[]) AS x(k, p)
+        `INSERT INTO queue_jobs (dedup_key, origin, payload) SELECT k, o, p FROM unnest($1::text[], $2::text[], $3::json[]) AS x(k, o, p)
          ON CONFLICT (dedup_key) DO UPDATE SET dedup_key = excluded.dedup_key RETURNING id`,
-        [chunk.map(([k]) => k), chunk.map(([, p]) => p)],
+        [chunk.map(([k]) => k), chunk.map(([, [o]]) => o), chunk.map(([, [, p]]) => p)],
       );
       ids.push(...r.rows.map((x) => x.id));
     }
@@ -155,8 +155,9 @@ export class JobQueue {
   async fail(worker: string, job: Job, error: string, maxAttempts: number, retryDelaySeconds: number): Promise<'retry' | 'dead'> {
     if (job.attempts >= maxAttempts) {
       await this.pool.query(
-        `WITH gone AS (DELETE FROM queue_jobs WHERE id = $1 AND locked_by = $2 RETURNING id, dedup_key, payload, attempts)
-         INSERT INTO queue_dead (job_id, dedup_key, payload, attempts, error) SELECT id, dedup_key, payload, attempts, $3 FROM gone`,
+        `WITH gone AS (DELETE FROM queue_jobs WHERE id = $1 AND locked_by = $2 RETURNING id, dedup_key, origin, payload, attempts)
+         INSERT INTO queue_dead (job_id, dedup_key, origin, payload, attempts, error)
+         SELECT id, dedup_key, origin, payload, attempts, $3 FROM gone`,
         [job.id, worker, error],
       );
       return 'dead';
@@ -188,7 +189,7 @@ export class JobQueue {
   /** Dead letters, newest first; only those of the given jobs when `ids` is given. */
   async dead(ids?: number[]): Promise<DeadJob[]> {
     const r = await this.pool.query<{ job_id: number; origin: string; attempts: number; error: string; failed_at: Date }>(
-      `SELECT job_id, payload->>'origin' AS origin, attempts, error, failed_at FROM queue_dead
+      `SELECT job_id, origin, attempts, error, failed_at FROM queue_dead
        WHERE $1::bigint[] IS NULL OR job_id = ANY($1::bigint[]) ORDER BY id DESC`,
       [ids ?? null],
     );

@@ -5,7 +5,9 @@
  * A job is claimable when run_after has passed and it is not leased (locked_until empty or past). A worker
  * leases a batch (attempts + 1), then deletes each job it finished; a job that failed goes back with a
  * delay, or to queue_dead once it has used its attempts; a job whose worker died comes back when its lease
- * runs out. dedup_key (document key + content hash) makes enqueueing the same item twice one job.
+ * runs out. dedup_key (document key + content hash) makes enqueueing the same item twice one job. origin
+ * (file:line, URL) is kept beside the payload for listings: the payload may hold text PostgreSQL cannot take
+ * apart (a NUL escape), and is read back only by the worker.
  */
 import type { PgMigration } from '../store/postgres-db.js';
 
@@ -17,6 +19,7 @@ export const QUEUE_MIGRATIONS: PgMigration[] = [
 CREATE TABLE queue_jobs (
   id bigserial PRIMARY KEY,
   dedup_key text NOT NULL UNIQUE,
+  origin text NOT NULL,
   payload json NOT NULL,
   attempts integer NOT NULL DEFAULT 0,
   run_after timestamptz NOT NULL DEFAULT now(),
@@ -30,6 +33,7 @@ CREATE TABLE queue_dead (
   id bigserial PRIMARY KEY,
   job_id bigint NOT NULL,
   dedup_key text NOT NULL,
+  origin text NOT NULL,
   payload json NOT NULL,
   attempts integer NOT NULL,
   error text NOT NULL,
