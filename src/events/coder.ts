@@ -27,7 +27,7 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   const out: CodedEvent[] = [];
   const doc: DocState = { sender: null };
   for (const s of ctx.analysed.sentences) {
-    if (!s.tokens.some((t) => d.byFirst.has(t.lemma) || d.byFirst.has(t.lower) || d.cues.roles.get(t.lemma) === 'carrier')) continue;
+    if (!s.tokens.some((t) => d.byFirst.has(t.lemma) || d.byFirst.has(t.lower) || d.cues.roles.get(t.lemma)?.has('carrier'))) continue;
     const all = ctx.mentions[s.index] ?? [];
     const v = buildView(s, all.filter((m) => m.kind !== 'agency'), d.cues.roles, d.cues.agents);
     rememberSenders(v, doc);
@@ -72,7 +72,7 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
         found = p;
         break;
       }
-      if (v.pos[p] === 'VERB' || v.pos[p] === 'PUNCT' || v.pos[p] === 'AUX' || v.role(p) === 'boundary') break;
+      if (v.pos[p] === 'VERB' || (v.pos[p] === 'PUNCT' && v.s.tokens[p].lower !== '-') || v.pos[p] === 'AUX' || v.is(p, 'boundary')) break;
     }
     if (found < 0) return null;
     idx.push(found);
@@ -131,7 +131,7 @@ function subjectActors(v: View, subj: Subject | null, doc: DocState): ActorMenti
   if (!subj) return [];
   if (subj.actors.length) return subj.actors;
   if (subj.chunk.pron && subj.speech >= 0) return subjectOf(v, subj.speech)?.actors ?? [];
-  if (v.role(subj.chunk.b) === 'carrier' && doc.sender) return doc.sender;
+  if (v.is(subj.chunk.b, 'carrier') && doc.sender) return doc.sender;
   return [];
 }
 
@@ -143,8 +143,8 @@ const SPEECH_SPAN = 3;
  */
 function isCommentary(v: View): boolean {
   for (let i = 0; i < v.lem.length; i++) {
-    if (v.role(i) !== 'commentary' || v.chunkOf[i] >= 0 && v.chunks[v.chunkOf[i]].actor) continue;
-    for (let k = i + 1; k <= i + SPEECH_SPAN && k < v.lem.length; k++) if (v.role(k) === 'speech') return true;
+    if (!v.is(i, 'commentary') || v.chunkOf[i] >= 0 && v.chunks[v.chunkOf[i]].actor) continue;
+    for (let k = i + 1; k <= i + SPEECH_SPAN && k < v.lem.length; k++) if (v.is(k, 'speech')) return true;
   }
   return false;
 }
@@ -152,7 +152,7 @@ function isCommentary(v: View): boolean {
 /** Senders of messages named in the sentence ("In a telegram to X, Y said", "Y sent a letter", "Y's message"). */
 function rememberSenders(v: View, doc: DocState): void {
   for (let k = 0; k < v.lem.length; k++) {
-    if (v.role(k) !== 'carrier' || v.pos[k] !== 'NOUN' || v.chunkOf[k] < 0) continue;
+    if (!v.is(k, 'carrier') || v.pos[k] !== 'NOUN' || v.chunkOf[k] < 0) continue;
     const sender = nounSource(v, k, k, doc).sources;
     if (sender.length) doc.sender = sender;
     else if (v.pos[v.chunks[v.chunkOf[k]].a - 1] === 'ADP' && v.chunks[v.chunkOf[k]].a === 1) {
@@ -182,13 +182,13 @@ function nounSource(v: View, first: number, last: number, doc: DocState): { sour
   // "launched its invasion", "mounted today an attack": skip a possessive pronoun or adverb before the noun phrase
   while (g > 0 && (v.pos[g] === 'ADV' || (v.pos[g] === 'PRON' && v.chunkOf[g] >= 0 && v.chunks[v.chunkOf[g]].pron))) g--;
   if (g > 0 && PARTICLES.has(v.lem[g]) && v.pos[g - 1] === 'VERB') g--; // "carried out attacks", "stepped up raids"
+  if (g > 1 && v.lem[g] === 'of' && v.chunkOf[g - 1] >= 0) g = v.chunks[v.chunkOf[g - 1]].a - 1; // "began a new round of exercises"
   if (g >= 0 && v.pos[g] === 'VERB') {
-    const role = v.role(g);
-    if (role === 'light') {
+    if (v.is(g, 'light')) {
       const subj = subjectOf(v, g);
       return { sources: subjectActors(v, subj, doc), targets: null, subj };
     }
-    if (role === 'reverse') {
+    if (v.is(g, 'reverse')) {
       const subj = subjectOf(v, g);
       return { sources: prepObject(v, last + 1, 'from'), targets: subjectActors(v, subj, doc), subj };
     }
@@ -218,7 +218,7 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
     sources = subj && subj.speech >= 0 ? subjectActors(v, subjectOf(v, subj.speech), doc) : [];
   } else if (t.kind !== 'noun') {
     // A gerund after a preposition has no subject of its own ("jailed him for helping militants").
-    if (first > 0 && v.pos[first - 1] === 'ADP' && v.s.tokens[first].lower.endsWith('ing')) return [];
+    if (first > 0 && v.pos[first - 1] === 'ADP' && v.lem[first - 1] !== 'by' && v.s.tokens[first].lower.endsWith('ing')) return [];
     // An infinitive under an earlier trigger of the clause is its complement: "refused to meet", "threatened to attack".
     if (v.lem[first - 1] === 'to' && v.pos[first - 1] === 'PART') {
       const cs = clauseStart(v, first);

@@ -18,7 +18,8 @@ export type WordRole = 'light' | 'reverse' | 'speech' | 'commentary' | 'carrier'
 
 export interface Cues {
   modality: ModalityCue[];
-  roles: Map<string, WordRole>;
+  /** A lemma may have several roles ("announce": light and speech). */
+  roles: Map<string, Set<WordRole>>;
   /** Unnamed agents (data/triggers/cues/agents.txt): noun lemma → CAMEO sector. */
   agents: Map<string, string>;
 }
@@ -29,7 +30,7 @@ const ROLES = new Set<WordRole>(['light', 'reverse', 'speech', 'commentary', 'ca
 
 export function compileCues(lines: DictLine[]): Cues {
   const modality: ModalityCue[] = [];
-  const roles = new Map<string, WordRole>();
+  const roles = new Map<string, Set<WordRole>>();
   const agents = new Map<string, string>();
   for (const l of lines) {
     const name = l.file.replace(/^.*\//, '');
@@ -42,7 +43,9 @@ export function compileCues(lines: DictLine[]): Cues {
       const [word, role] = l.fields;
       if (l.fields.length !== 2 || !ROLES.has(role as WordRole) || !/^[a-z']+$/.test(word))
         throw new DictError(l.rule, `expected "lemma | ${[...ROLES].join('|')}"`);
-      roles.set(word, role as WordRole);
+      let set = roles.get(word);
+      if (!set) roles.set(word, (set = new Set()));
+      set.add(role as WordRole);
     } else if (name === 'agents.txt') {
       const [word, sector] = l.fields;
       if (l.fields.length !== 2 || !/^[a-z]+$/.test(word) || !/^[A-Z]{3}$/.test(sector)) throw new DictError(l.rule, 'expected "noun lemma | SECTOR (three capitals)"');

@@ -18,7 +18,7 @@ function occurs(v: View, c: ModalityCue, from: number, to: number): boolean {
 /** First token of the clause holding token `i`: after the nearest boundary word, semicolon or colon to its left. */
 export function clauseStart(v: View, i: number): number {
   for (let j = i - 1; j >= 0; j--) {
-    if (v.role(j) === 'boundary' || v.lem[j] === ';' || v.lem[j] === ':') return j + 1;
+    if (v.is(j, 'boundary') || v.lem[j] === ';' || v.lem[j] === ':') return j + 1;
   }
   return 0;
 }
@@ -26,7 +26,7 @@ export function clauseStart(v: View, i: number): number {
 /** End (exclusive) of the clause holding token `i`. */
 export function clauseEnd(v: View, i: number): number {
   for (let j = i + 1; j < v.lem.length; j++) {
-    if (v.role(j) === 'boundary' || v.lem[j] === ';' || v.lem[j] === ':') return j;
+    if (v.is(j, 'boundary') || v.lem[j] === ';' || v.lem[j] === ':') return j;
   }
   return v.lem.length;
 }

@@ -30,16 +30,16 @@ export function subjectOf(v: View, i: number): Subject | null {
         j = before - 1;
         continue;
       }
-      if (bp === 'VERB' && v.role(before) !== 'speech') {
+      if (bp === 'VERB' && !v.is(before, 'speech')) {
         j = before - 1;
         continue;
       }
       // An appositive or introductory phrase (", leader of North Korea,"), not a subject next to its verb.
-      if (!ch.actor && !ch.pron && before >= 0 && v.lem[before] === ',' && v.role(ch.b) !== 'carrier' && !nextToVerb(v, ch.b, i)) {
+      if (!ch.actor && !ch.pron && before >= 0 && v.lem[before] === ',' && !v.is(ch.b, 'carrier') && !nextToVerb(v, ch.b, i)) {
         j = before - 1;
         continue;
       }
-      const speech = bp === 'VERB' ? before : v.lem[before] === 'that' && before > 0 && v.role(before - 1) === 'speech' ? before - 1 : -1;
+      const speech = bp === 'VERB' ? before : v.lem[before] === 'that' && before > 0 && v.is(before - 1, 'speech') ? before - 1 : -1;
       return { chunk: ch, actors: ch.actor ? coordinatedLeft(v, ch) : (placeActors(v, ch) ?? coordinatedLeft(v, ch)), speech };
     }
     const l = v.lem[j];
@@ -51,7 +51,7 @@ export function subjectOf(v: View, i: number): Subject | null {
       }
       return null;
     }
-    if (v.role(j) === 'boundary') return null;
+    if (v.is(j, 'boundary')) return null;
     if (l === ')') {
       // Skip a parenthesis ("Amnesty International (AI) has accused …").
       const open = v.lem.lastIndexOf('(', j);
@@ -159,7 +159,7 @@ export function objectOf(v: View, from: number, targets: string[]): ActorMention
   }
   for (let k = from; k < n && k < from + OBJECT_SPAN; k++) {
     const p = v.pos[k];
-    if (p === 'VERB' || v.role(k) === 'boundary' || RELATIVE.has(v.lem[k])) break;
+    if (p === 'VERB' || v.is(k, 'boundary') || RELATIVE.has(v.lem[k])) break;
     if (p === 'PUNCT' && v.lem[k] !== '"') break;
     if (p === 'ADP' && targets.includes(v.lem[k]) && k + 1 < n) {
       const a = actorsAt(v, k + 1);

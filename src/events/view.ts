@@ -12,7 +12,7 @@ export interface Chunk {
   actor: ActorMention | null;
   /** A bare personal pronoun ("it", "they") with no mention on it. */
   pron: boolean;
-  /** Lemma of the chunk's last token (its head). */
+  /** Lemma of the chunk's last noun (its head), else of its last token. */
   head: string;
 }
 
@@ -23,7 +23,8 @@ export interface View {
   pos: string[];
   chunkOf: Int32Array;
   chunks: Chunk[];
-  role: (i: number) => WordRole | undefined;
+  /** Does token `i` have the word role `r` (data/triggers/cues/roles.txt)? */
+  is: (i: number, r: WordRole) => boolean;
 }
 
 const NOMINAL = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
@@ -53,7 +54,7 @@ function agentMention(s: Sentence, ch: Chunk, sector: string, place: ActorMentio
 
 const PLACE_PREP = new Set(['in', 'of', 'from']);
 
-export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<string, WordRole>, agents: Map<string, string>): View {
+export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<string, Set<WordRole>>, agents: Map<string, string>): View {
   const toks = s.tokens;
   const n = toks.length;
   const lem = new Array<string>(n);
@@ -67,14 +68,14 @@ export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<stri
     for (let i = 0; i < n; i++) if (toks[i].start < m.end && toks[i].end > m.start) mentionAt[i] = m;
   }
   // A lemma, else the plain form without a plural s (wink tags some sentence-initial nouns PROPN: "Observers").
-  const role = (i: number) => roles.get(lem[i]) ?? roles.get(toks[i].lower.replace(/s$/, ''));
+  const is = (i: number, r: WordRole) => i >= 0 && i < n && !!(roles.get(lem[i])?.has(r) || roles.get(toks[i].lower.replace(/s$/, ''))?.has(r));
   const chunkOf = new Int32Array(n).fill(-1);
   const chunks: Chunk[] = [];
   let i = 0;
   while (i < n) {
     const inChunk = (k: number) =>
       mentionAt[k] !== null ||
-      ((NOMINAL.has(pos[k]) || (POSSESSIVE.has(toks[k].lower) && k > 0)) && role(k) !== 'boundary') ||
+      ((NOMINAL.has(pos[k]) || (POSSESSIVE.has(toks[k].lower) && k > 0)) && !is(k, 'boundary')) ||
       // "Vietnamese-led forces", "US-backed troops": a hyphenated participle inside a noun phrase
       (k > 0 && toks[k].lower === '-' && toks[k].start === toks[k - 1].end && k + 1 < n && toks[k + 1].start === toks[k].end) ||
       (k > 0 && toks[k - 1].lower === '-' && toks[k].start === toks[k - 1].end && pos[k] === 'VERB');
@@ -98,19 +99,21 @@ export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<stri
       if (after < 0 || !POSSESSIVE.has(toks[after].lower) || k === 0) actor = ms[k];
     }
     const id = chunks.length;
-    chunks.push({ a: i, b, mentions: ms, actor, pron: b === i && pos[i] === 'PRON' && !mentionAt[i], head: lem[b] });
+    let h = b;
+    while (h > i && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
+    chunks.push({ a: i, b, mentions: ms, actor, pron: b === i && pos[i] === 'PRON' && !mentionAt[i], head: pos[h] === 'NOUN' || pos[h] === 'PROPN' ? lem[h] : lem[b] });
     for (let k = i; k <= b; k++) chunkOf[k] = id;
     i = b + 1;
   }
   for (let c = 0; c < chunks.length; c++) {
     const ch = chunks[c];
     if (ch.mentions.length) continue;
-    const sector = agents.get(ch.head) ?? agents.get(toks[ch.b].lower.replace(/s$/, ''));
+    const sector = agents.get(ch.head) ?? agents.get(ch.head.replace(/s$/, ''));
     if (!sector) continue;
     const next = PLACE_PREP.has(lem[ch.b + 1]) ? chunkOf[ch.b + 2] : -1;
     const place = next >= 0 && chunks[next].actor?.actor.country ? chunks[next].actor : null;
     ch.actor = agentMention(s, ch, sector, place);
     ch.mentions = [ch.actor];
   }
-  return { s, lem, pos, chunkOf, chunks, role };
+  return { s, lem, pos, chunkOf, chunks, is };
 }
