@@ -73,6 +73,17 @@ describe('rituals', () => {
     expect(brief(rituals(signals, { year: 2023, occasions: ['new_year'] })).map((x) => x[0])).toEqual(['CHN>PRK']);
   });
 
+  it('a signal on time for one ritual is never the late receipt of another', () => {
+    // PRK→RUS national-day messages on 15 Aug and 9 Sep in 2021 and 2022; in 2023 only 9 Sep came
+    const base = signals.find((s) => s.signal.recipient.country === 'RUS' && s.signal.kind === 'congratulations')!;
+    const at = (date: string, id: number) => ({ ...base, id, doc: { ...base.doc, id, date }, signal: { ...base.signal, date } });
+    const rows = [at('2021-08-15', 1), at('2021-09-09', 2), at('2022-08-15', 3), at('2022-09-09', 4), at('2023-09-09', 5), at('2023-12-31', 6)];
+    expect(brief(rituals(rows, { year: 2023 }))).toEqual([
+      ['PRK>RUS', 'congratulations', 'national_day', '08-15', '2021,2022', 'missing', null, null],
+      ['PRK>RUS', 'congratulations', 'national_day', '09-09', '2021,2022', 'on_time', 0, '2023-09-09'],
+    ]);
+  });
+
   it('normalises occasion wording', () => {
     expect(normaliseOccasion('the 63rd founding anniversary of the DPRK')).toBe('founding anniversary of the DPRK');
     expect(normaliseOccasion('2012')).toBeNull();

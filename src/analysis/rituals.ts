@@ -234,34 +234,44 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
   for (const { key, occs } of [...groups.values()].sort((x, y) => keyOf(x.key).localeCompare(keyOf(y.key)))) {
     occs.sort((x, y) => x.day - y.day || x.row.id - y.row.id);
     const learnt = !occasions.has(key.occasionType) ? [] : learn(key, occs.filter((o) => o.day < yearStart), histYears, tol, minYears);
+    // on time first (nearest to each expected day), then late receipts from what no ritual's on-time window holds
+    const expectedDays = learnt.map((r) => dayIn(year, r.doy));
+    const onTimeOf = new Set<Occ>(occs.filter((o) => expectedDays.some((e) => Math.abs(o.day - e) <= tol)));
     const claimed = new Set<Occ>();
-    for (const r of learnt) {
-      const expected = dayIn(year, r.doy);
-      const inWindow = occs.filter((o) => o.day >= expected - tol && o.day <= expected + tol + late);
-      const onTime = inWindow.filter((o) => o.day <= expected + tol).sort((x, y) => Math.abs(x.day - expected) - Math.abs(y.day - expected))[0];
-      const got = onTime ?? inWindow[0] ?? null;
-      for (const o of inWindow) claimed.add(o);
-      const lag = got ? got.day - expected : null;
-      const status: RitualState = got ? (lag! <= tol ? 'on_time' : 'late') : asOfDay > expected + tol ? 'missing' : 'pending';
+    const got: (Occ | null)[] = expectedDays.map((e) => {
+      const near = occs.filter((o) => Math.abs(o.day - e) <= tol && !claimed.has(o)).sort((x, y) => Math.abs(x.day - e) - Math.abs(y.day - e))[0] ?? null;
+      if (near) claimed.add(near);
+      return near;
+    });
+    expectedDays.forEach((e, i) => {
+      if (got[i]) return;
+      got[i] = occs.find((o) => o.day > e + tol && o.day <= e + tol + late && !onTimeOf.has(o) && !claimed.has(o)) ?? null;
+      if (got[i]) claimed.add(got[i]!);
+    });
+    learnt.forEach((r, i) => {
+      const expected = expectedDays[i];
+      const o = got[i];
+      const lag = o ? o.day - expected : null;
+      const status: RitualState = o ? (lag! <= tol ? 'on_time' : 'late') : asOfDay > expected + tol ? 'missing' : 'pending';
       statuses.push({
         ...key,
-        occasion: normaliseOccasion(commonest(r.hits.map((o) => normaliseOccasion(o.row.signal.occasion)))),
+        occasion: normaliseOccasion(commonest(r.hits.map((h) => normaliseOccasion(h.row.signal.occasion)))),
         usualDay: mmddOf(r.doy),
         yearsSeen: r.years,
         expected: `${year}-${mmddOf(r.doy)}`,
         status,
         lag,
-        received: got ? cite(got) : null,
+        received: o ? cite(o) : null,
         lastSeen: cite(r.hits[r.hits.length - 1]),
-        senderChange: got ? nameChange(r.hits.map((o) => o.row.signal.sender.name), got.row.signal.sender.name) : null,
-        recipientChange: got ? nameChange(r.hits.map((o) => o.row.signal.recipient.name), got.row.signal.recipient.name) : null,
+        senderChange: o ? nameChange(r.hits.map((h) => h.row.signal.sender.name), o.row.signal.sender.name) : null,
+        recipientChange: o ? nameChange(r.hits.map((h) => h.row.signal.recipient.name), o.row.signal.recipient.name) : null,
       });
-    }
+    });
     const earlier = occs.filter((o) => o.day < yearStart);
     let open: FirstTimeSignal | null = null;
     let openDoy = 0;
     for (const o of occs) {
-      if (o.day < yearStart || o.day > yearEnd || claimed.has(o)) continue;
+      if (o.day < yearStart || o.day > yearEnd || claimed.has(o) || onTimeOf.has(o)) continue;
       if (earlier.some((e) => Math.abs(circularLag(e.doy, o.doy)) <= tol)) continue;
       if (open && Math.abs(circularLag(openDoy, o.doy)) <= tol) {
         open.count++;
