@@ -137,8 +137,9 @@ function cite(o: Occ): RitualSignal {
   };
 }
 
-/** The day number of MM-DD in a year (29 Feb is not a usual day: dayOfYear maps it to 1 March). */
-const dayIn = (year: number, doy: number) => dayNumber(`${year}-${mmddOf(doy)}`);
+/** The day number of a (non-leap) day of the year in `year`: from 1 March on, a leap year is one day later. */
+const dayIn = (year: number, doy: number) =>
+  Date.UTC(year, 0, 1) / 86_400_000 + doy + (doy >= 59 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0);
 
 interface Learnt {
   key: RitualKey;
