@@ -46,13 +46,41 @@ const TRIBUTE: ReadonlySet<SignalKind> = new Set(['wreath', 'gift']);
 export function extractSignals(ctx: StageContext, dicts: SignalDicts): Signal[] {
   const st: DocState = { frames: [], group: [], honorees: [] };
   const { text } = ctx.analysed;
+  const views: SentenceView[] = [];
   for (const s of ctx.analysed.sentences) {
     const v = viewSentence(s, text, ctx.mentions[s.index] ?? [], ctx.dates[s.index] ?? [], dicts);
+    views.push(v);
     noteHonorees(v, st);
-    if (v.triggers.length) triggerSentence(v, st, ctx, dicts);
-    else otherSentence(v, st, ctx, dicts);
+    if (v.triggers.length) triggerSentence(v, st, dicts);
+    else otherSentence(v, st, dicts);
   }
+  for (const f of st.frames) settle(f, views, ctx.analysed.pubDate, dicts);
   return emit(st.frames);
+}
+
+/**
+ * Occasion and date from the sentences around a signal when its own sentence gives none: the message
+ * body ("I congratulate you on your election ..."), the report's opening ("on the 119th birth
+ * anniversary"), the hand-over ("The gift was handed ... on Feb. 18"). Condolences are over a death.
+ */
+function settle(f: Frame, views: SentenceView[], pubDate: string | null, dicts: SignalDicts): void {
+  const i = f.sentence;
+  const near = [i + 1, i + 2, i - 1, i - 2].map((k) => views[k]).filter((v): v is SentenceView => v !== undefined);
+  if (!f.occasion) {
+    for (const v of near) {
+      if (v.s.index > i && v.cues.some((c) => c.value.role === 'courier')) continue;
+      f.occasion = findOccasion(v.units, v.tokens, v.text, v.dates, dicts);
+      if (f.occasion) break;
+    }
+  }
+  if (!f.occasion && f.kind === 'condolences') f.occasion = { text: '', type: 'death', start: 0, end: 0, rule: '' };
+  const own = views[i].dates;
+  const plain = (ds: SentenceView['dates']) => ds.find((d) => d.date && !d.named)?.date ?? null;
+  f.date =
+    plain(own) ??
+    near.filter((v) => v.s.index > i).map((v) => plain(v.dates)).find((d) => d) ??
+    own.find((d) => d.date)?.date ??
+    pubDate;
 }
 
 function noteHonorees(v: SentenceView, st: DocState): void {
@@ -84,14 +112,13 @@ function nextMark(v: SentenceView, from: number): number {
   return at;
 }
 
-function triggerSentence(v: SentenceView, st: DocState, ctx: StageContext, dicts: SignalDicts): void {
+function triggerSentence(v: SentenceView, st: DocState, dicts: SignalDicts): void {
   const first = v.triggers[0];
   const verb = subjectEnd(v, first.start);
   const receives = verb !== null && v.cues.some((c) => c.value.role === 'receive' && c.start >= verb.start && c.start < first.start);
   const subject = verb ? partiesIn(v, v.s.start, verb.start) : { parties: [], pronoun: false };
   const courierAt = Math.min(...v.cues.filter((c) => c.value.role === 'courier').map((c) => c.start), Infinity);
   const occasion = findOccasion(v.units, v.tokens, v.text, v.dates, dicts);
-  const date = dateOf(v) ?? ctx.analysed.pubDate;
   const own = v.triggers.map((t, i) => ownParties(v, t, v.triggers[i + 1]?.start ?? v.s.end, courierAt));
   v.triggers.forEach((t, i) => {
     const later = own.slice(i);
@@ -113,7 +140,7 @@ function triggerSentence(v: SentenceView, st: DocState, ctx: StageContext, dicts
       recipients: [...(receives ? subject.parties : []), ...toList],
       behalf,
       occasion,
-      date,
+      date: null,
       sentence: v.s.index,
       span: [v.s.start, v.s.end],
       rule: t.value.rule,
@@ -187,7 +214,7 @@ function mergeInto(f: Frame, v: SentenceView, to: Party[], fromBy: Party[], beha
 }
 
 /** A sentence without a trigger: a list of senders, the kind of a plain message, or a signal told by its verb. */
-function otherSentence(v: SentenceView, st: DocState, ctx: StageContext, dicts: SignalDicts): void {
+function otherSentence(v: SentenceView, st: DocState, dicts: SignalDicts): void {
   const last = st.frames[st.frames.length - 1];
   const enumerate = v.cues.find((c) => c.value.role === 'enumerate' && tokensIn(v, v.s.start, c.start).length <= 1);
   if (enumerate) {
@@ -224,7 +251,7 @@ function otherSentence(v: SentenceView, st: DocState, ctx: StageContext, dicts: 
     recipients,
     behalf: own.behalf,
     occasion: findOccasion(v.units, v.tokens, v.text, v.dates, dicts),
-    date: dateOf(v) ?? ctx.analysed.pubDate,
+    date: null,
     sentence: v.s.index,
     span: [v.s.start, v.s.end],
     rule: cue.value.rule,
@@ -275,12 +302,6 @@ function firstPersonBesides(v: SentenceView, recipients: Party[]): Party[] {
   return [];
 }
 
-/** The date the sentence gives: a plain date before a named day, else null. */
-function dateOf(v: SentenceView): string | null {
-  const plain = v.dates.find((d) => d.date && !d.named);
-  return (plain ?? v.dates.find((d) => d.date))?.date ?? null;
-}
-
 /** One signal per sender → recipient pair and kind; a sympathy message over a death is condolences. */
 function emit(frames: Frame[]): Signal[] {
   const out: Signal[] = [];
@@ -300,7 +321,7 @@ function emit(frames: Frame[]): Signal[] {
           sender: party(s),
           recipient: party(r),
           on_behalf_of: f.behalf,
-          occasion: f.occasion?.text ?? null,
+          occasion: f.occasion?.text || null,
           occasion_type: f.occasion?.type ?? 'none',
           date: f.date,
           span: f.span,
