@@ -4,6 +4,7 @@
  * after failures (500, HTML instead of a feed, timeout), silent-feed warnings; then the CLI:
  * `attache watch --once` and `attache sources`.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCodePool, type CodePool } from '../src/sources/code-pool.js';
 import type { FeedSpec } from '../src/sources/feeds-file.js';
 import { pollFeed } from '../src/sources/poll.js';
-import { registerFeeds, runCycle } from '../src/sources/watch.js';
+import { registerFeeds, runCycle, watchLoop } from '../src/sources/watch.js';
 import { openStore } from '../src/store/open.js';
 import type { DocumentSummary, Store } from '../src/store/store.js';
 import { attache } from './ingest-cli.js';
@@ -207,5 +208,55 @@ describe('attache watch --once and attache sources', () => {
     const r = await attache(['watch', '--once', '--feeds', bad, '--db', db]);
     expect(r.status).toBe(2);
     expect(r.err).toContain(`${bad}: entry 1 url: url must be an http(s) URL`);
+  });
+});
+
+describe('watch: the polling loop', () => {
+  let srv: TestServer;
+  const dir = mkdtempSync(join(tmpdir(), 'attache-watch-loop-'));
+  beforeAll(async () => {
+    srv = await serve(() => undefined);
+    srv.handler = handler(() => srv);
+    feedBody = { etag: '"v1"', entries: [A, B] };
+  });
+  afterAll(() => srv.close());
+
+  it('polls again when the feed is due and stops when aborted', async () => {
+    const store = await openStore(join(dir, 'loop.db'));
+    const pool = await createCodePool({ dictDirs: [], workers: 0 });
+    const feed: FeedSpec = { url: `${srv.url}/feed`, name: 'Loopback Times', intervalSeconds: 2 };
+    await registerFeeds([feed], store);
+    const lines: string[] = [];
+    const stop = new AbortController();
+    const log = (l: string) => {
+      lines.push(l);
+      if (lines.length === 2) stop.abort();
+    };
+    try {
+      await watchLoop([feed], store, pool, { maxBytes: 1 << 20, timeoutMs: 2000, signal: stop.signal, log, maxSleepMs: 1500 });
+    } finally {
+      await pool.close();
+      await store.close();
+    }
+    expect(lines[0]).toMatch(/Loopback Times .*: 2 items, 2 new/);
+    expect(lines[1]).toMatch(/Loopback Times .*: not modified \(304\)/);
+  });
+
+  it('runs until SIGINT from the command line, then closes cleanly', async () => {
+    const feeds = join(dir, 'feeds.json');
+    writeFileSync(feeds, JSON.stringify([{ url: `${srv.url}/feed`, name: 'Loopback Times', interval: 60 }]));
+    const child = spawn('node', ['bin/attache.js', 'watch', '--feeds', feeds, '--db', join(dir, 'cli-loop.db')]);
+    let err = '';
+    const polled = new Promise<void>((ok) =>
+      child.stderr.on('data', (d) => {
+        err += d;
+        if (/2 items, 2 new/.test(err)) ok();
+      }),
+    );
+    await polled;
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((ok) => child.once('exit', ok));
+    expect(code).toBe(0);
+    expect(err).toMatch(/watching 1 feeds; Ctrl-C stops/);
   });
 });
