@@ -140,6 +140,10 @@ describe('alerts', () => {
     expect(() => readAlerts(path)).toThrow(`${path}: not JSON`);
   });
 
+  it('does nothing when no alert was ever added', async () => {
+    expect(await evaluateAlerts(store, { alertsFile: join(dir, 'none.json') })).toEqual({ fired: [], deliveries: [], failures: [] });
+  });
+
   it('keeps the alerts file beside a SQLite database unless told otherwise', () => {
     const env = process.env.ATTACHE_ALERTS;
     delete process.env.ATTACHE_ALERTS;

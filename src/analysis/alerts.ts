@@ -167,10 +167,13 @@ export interface EvaluateResult {
 
 /**
  * Evaluate every alert against the store and deliver the matches not fired before. Call after each ingest
- * run and each watch cycle. The alerts file is re-read and written back only when something fired.
+ * run and each watch cycle; with no alerts file (none was ever added) it returns at once with nothing. The
+ * alerts file is written back only when something fired. Throws only for a malformed alerts file.
  */
 export async function evaluateAlerts(store: Store, opts: EvaluateOptions = {}): Promise<EvaluateResult> {
-  const path = alertsPath(store.location, opts.alertsFile);
+  const explicit = opts.alertsFile || process.env.ATTACHE_ALERTS;
+  const path = explicit || (store.location.startsWith('sqlite:') ? alertsPath(store.location) : null);
+  if (!path || !existsSync(path)) return { fired: [], deliveries: [], failures: [] };
   const file = readAlerts(path);
   const fired: AlertMatch[] = [];
   const deliveries: DeliveryResult[] = [];
