@@ -134,7 +134,7 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   // names one only when it is the whole item ("the Russian President"); inside a longer item it may be
   // the head of an association, so it gives at most a country.
   const whole = (m: ActorMention) => words.every((t) => DETERMINERS.has(t.lower) || (t.start >= m.start && t.end <= m.end));
-  const ms = mentionsIn(parts.mentions, start, end).filter((m) => m.form !== 'coref' || whole(m));
+  const ms = mentionsIn(parts.mentions, start, end).filter((m) => m.form !== 'coref' || !PERSON_KINDS.has(m.kind) || whole(m));
   // The item's own person comes before any preposition: not "Kim Jong Un" in "Nigerian ambassador to Kim Jong Un".
   const firstAdp = words.find((t) => t.pos === 'ADP')?.start ?? Infinity;
   const person = ms.find((m) => PERSON_KINDS.has(m.kind) && m.actor.name && m.start < firstAdp && (m.form === 'name' || whole(m)));
@@ -143,7 +143,7 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   const country = abroad(words, ms) ?? countryM?.actor.country ?? null;
   const first = words[0];
   const head = headOf(words);
-  const covered = (t: Token) => ms.some((m) => t.start >= m.start && t.end <= m.end && m.kind === 'country');
+  const covered = (t: Token) => ms.some((m) => t.start >= m.start && t.end <= m.end && (m.kind === 'country' || m.kind === 'group'));
   const name = person?.actor.name ?? nameRun(words, text, parts.titles, covered);
   const opensName =
     DETERMINERS.has(first.lower) || (CAP.test(first.text) && !NOT_OPENING.has(first.pos)) || ms.some((m) => m.start === first.start) || name !== null;
