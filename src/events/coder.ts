@@ -29,7 +29,7 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   for (const s of ctx.analysed.sentences) {
     if (!s.tokens.some((t) => d.byFirst.has(t.lemma) || d.byFirst.has(t.lower) || d.cues.roles.get(t.lemma)?.has('carrier'))) continue;
     const all = ctx.mentions[s.index] ?? [];
-    const v = buildView(s, all.filter((m) => m.kind !== 'agency'), d.cues.roles, d.cues.agents);
+    const v = buildView(s, all.filter((m) => m.kind !== 'agency'), d.cues.roles, d.cues.agents, ctx.dates[s.index] ?? []);
     rememberSenders(v, doc);
     const matches = findTriggers(v, d);
     if (matches.length === 0) continue;
@@ -49,8 +49,10 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   return out;
 }
 
+/** Token `i` is the pattern word `w`: as lemma, as written, or as a plural the lemmatiser left alone ("airstrikes"). */
 function wordAt(v: View, i: number, w: string): boolean {
-  return v.lem[i] === w || v.s.tokens[i].lower === w;
+  const lower = v.s.tokens[i].lower;
+  return v.lem[i] === w || lower === w || (lower.length === w.length + 1 && lower.endsWith('s') && lower.startsWith(w));
 }
 
 /** Token indices of trigger `t` matched from token `i`, or null. */

@@ -32,7 +32,8 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 /**
  * An unnamed agent ("gunmen", "a court", "protesters in the Kosovan town"): an actor of unknown country, or of
- * the country of the place phrase that follows it.
+ * the country of the place phrase that follows it. A proper name no dictionary knows ("AQAP") is an actor of
+ * unknown country and sector (code "---"), as in CAMEO.
  */
 function agentMention(s: Sentence, ch: Chunk, sector: string, place: ActorMention | null): ActorMention {
   const a = s.tokens[ch.a];
@@ -48,13 +49,23 @@ function agentMention(s: Sentence, ch: Chunk, sector: string, place: ActorMentio
     kind: 'group',
     role: null,
     rule: 'data/triggers/cues/agents.txt',
-    actor: { text, name: null, country, sector, code: `${country ?? '---'}${sector}` },
+    actor: { text, name: sector ? null : text, country, sector: sector || null, code: `${country ?? '---'}${sector}` },
   };
 }
 
 const PLACE_PREP = new Set(['in', 'of', 'from']);
 
-export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<string, Set<WordRole>>, agents: Map<string, string>): View {
+/**
+ * The view of one sentence. `dates` are the sentence's date mentions (character spans): a capitalised date
+ * ("Tuesday", "October") is never taken for an unknown named actor.
+ */
+export function buildView(
+  s: Sentence,
+  mentions: ActorMention[],
+  roles: Map<string, Set<WordRole>>,
+  agents: Map<string, string>,
+  dates: { start: number; end: number }[] = [],
+): View {
   const toks = s.tokens;
   const n = toks.length;
   const lem = new Array<string>(n);
@@ -108,12 +119,21 @@ export function buildView(s: Sentence, mentions: ActorMention[], roles: Map<stri
   for (let c = 0; c < chunks.length; c++) {
     const ch = chunks[c];
     if (ch.mentions.length) continue;
-    const sector = agents.get(ch.head) ?? agents.get(ch.head.replace(/s$/, ''));
-    if (!sector) continue;
+    const sector = agents.get(ch.head) ?? agents.get(ch.head.replace(/s$/, '')) ?? (isUnknownName(ch) ? '' : undefined);
+    if (sector === undefined) continue;
     const next = PLACE_PREP.has(lem[ch.b + 1]) ? chunkOf[ch.b + 2] : -1;
     const place = next >= 0 && chunks[next].actor?.actor.country ? chunks[next].actor : null;
     ch.actor = agentMention(s, ch, sector, place);
     ch.mentions = [ch.actor];
   }
   return { s, lem, pos, chunkOf, chunks, is };
+
+  /** A chunk headed by a proper noun that is neither a date, nor a capitalised first word, nor a word role. */
+  function isUnknownName(ch: Chunk): boolean {
+    let h = ch.b;
+    while (h > ch.a && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
+    if (pos[h] !== 'PROPN' || (h === 0 && ch.a === h) || is(h, 'commentary') || is(h, 'carrier')) return false;
+    const t = toks[h];
+    return /^\p{Lu}/u.test(t.text) && !dates.some((d) => t.start < d.end && t.end > d.start);
+  }
 }
