@@ -37,12 +37,14 @@ const VIEWS: [string, string, string][] = [
   ['overview', '', 'Diplomatic signals observatory'],
   ['search', 'search?q=Victory', 'Search'],
   ['events', 'events?dyad=PRK-RUS', 'Events'],
+  ['dyads', 'dyads', 'Dyads'],
   ['dyad', 'dyads/PRK-RUS?by=quarter', 'Dyad PRK – RUS'],
   ['rituals', 'rituals?year=2025', 'Ritual calendar 2025'],
   ['framing', 'framing?pair=PRK-RUS', 'Framing PRK-RUS'],
   ['follow', 'follow?pair=PRK-RUS', 'Follow-through PRK-RUS'],
   ['network', 'network', 'Actor network'],
   ['sources', 'sources', 'Source health'],
+  ['alerts', 'alerts', 'Alerts'],
   ['document', 'documents/1', ''],
 ];
 
@@ -61,6 +63,15 @@ describe.skipIf(skip)('dashboard in chromium', () => {
         await page.close();
       }
     }
+  });
+
+  it('opens a dyad typed into the overview form', async () => {
+    const { page } = await open('');
+    await page.getByLabel('Countries (A-B)').fill('prk-chn');
+    await page.getByLabel('Countries (A-B)').press('Enter');
+    await page.waitForURL(/\/dyads\/PRK-CHN\?by=month$/);
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Dyad PRK – CHN');
+    await page.close();
   });
 
   it('goes from a dyad to an event to its report', async () => {

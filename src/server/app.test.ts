@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
+import { join } from 'node:path';
 import { createApp } from './app.js';
+import { addAlert } from '../analysis/alerts.js';
 import { FIXTURE_DOCS, fixtureStore, type FixtureStore } from '../../test/server-fixture.js';
 
 let fx: FixtureStore;
@@ -199,5 +201,19 @@ describe('analysis routes', () => {
     const years = [...new Set(FIXTURE_DOCS.filter((d) => d.signals.some((s) => [s.from, s.to].sort().join() === 'PRK,RUS')).map((d) => d.date.slice(0, 4)))];
     expect(fr.body.years.map((y: { year: string }) => y.year)).toEqual(years);
     expect((await get('/api/framing/PRK-RUS?top=-1')).res.status).toBe(400);
+  });
+});
+
+describe('/api/alerts', () => {
+  it('lists the alerts beside the store and gives an alert\'s matches', async () => {
+    expect((await get('/api/alerts')).body.rows).toEqual([]);
+    const file = join(fx.dir, 'fixture.db.alerts.json');
+    addAlert(file, { name: 'prk-rus', query: { dyad: { a: 'PRK', b: 'RUS' } }, actor: null, to: 'stdout', createdAt: '2025-01-01T00:00:00Z' });
+    const list = await get('/api/alerts');
+    expect(list.body.rows).toEqual([{ name: 'prk-rus', query: 'dyad PRK-RUS', actor: null, to: 'stdout', createdAt: '2025-01-01T00:00:00Z', fired: 0 }]);
+    const matches = await get('/api/alerts/prk-rus');
+    expect(matches.body.rows.map((m: { evidence: string }) => m.evidence).sort()).toEqual(between('PRK', 'RUS').map((e) => e.evidence).sort());
+    expect((await get('/api/alerts/nope')).res.status).toBe(404);
+    expect((await get('/api/alerts/bad name')).res.status).toBe(400);
   });
 });

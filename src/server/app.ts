@@ -24,6 +24,7 @@ import * as rituals from './routes/rituals.js';
 import * as follow from './routes/follow.js';
 import * as network from './routes/network.js';
 import * as framing from './routes/framing.js';
+import * as alerts from './routes/alerts.js';
 
 export interface AppOptions {
   store: Store;
@@ -36,7 +37,7 @@ export interface AppOptions {
 export const WEB_DIST = join(import.meta.dirname, '../../web/dist');
 const VERSION = '0.1.0';
 
-const ROUTE_GROUPS = [documents, search, events, signals, sources, dyads, rituals, follow, network, framing];
+const ROUTE_GROUPS = [documents, search, events, signals, sources, dyads, rituals, follow, network, framing, alerts];
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();

@@ -7,11 +7,12 @@ import { Search } from './views/Search';
 import { Events } from './views/Events';
 import { DocumentView } from './views/Document';
 import { Sources } from './views/Sources';
-import { Dyads, DyadView } from './views/Dyad';
+import { Dyads, DyadView, OpenDyad } from './views/Dyad';
 import { Rituals } from './views/Rituals';
 import { Framing } from './views/Framing';
 import { Follow } from './views/Follow';
 import { Network } from './views/Network';
+import { Alerts } from './views/Alerts';
 import './style.css';
 
 type View = (props: { url: URL; match: string[] }) => preact.JSX.Element;
@@ -23,12 +24,14 @@ const ROUTES: [RegExp, View, string][] = [
   [/^\/events$/, Events, 'Events'],
   [/^\/documents\/(\d+)$/, DocumentView, 'Document'],
   [/^\/dyads$/, Dyads, 'Dyads'],
+  [/^\/dyads\/open$/, OpenDyad, 'Dyads'],
   [/^\/dyads\/([A-Za-z]{3})-([A-Za-z]{3})$/, DyadView, 'Dyad'],
   [/^\/rituals$/, Rituals, 'Ritual calendar'],
   [/^\/framing$/, Framing, 'Framing'],
   [/^\/follow$/, Follow, 'Follow-through'],
   [/^\/network$/, Network, 'Network'],
   [/^\/sources$/, Sources, 'Source health'],
+  [/^\/alerts$/, Alerts, 'Alerts'],
 ];
 
 function App() {

@@ -9,6 +9,7 @@ const VIEWS: [string, string][] = [
   ['/follow', 'Follow-through'],
   ['/network', 'Network'],
   ['/sources', 'Sources'],
+  ['/alerts', 'Alerts'],
 ];
 
 export function Nav({ path }: { path: string }) {

@@ -3,7 +3,7 @@
  * the periods as a table, and the strongest events with their evidence, each leading to the event table and
  * the report.
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { useApi } from '../api';
 import { navigate, paramsOf, qs } from '../router';
@@ -15,6 +15,7 @@ import { Table } from '../components/Table';
 import { Download } from '../components/Download';
 import { DYAD_PATTERN, QUAD_COLORS, QUAD_LABELS, num, pairOf } from '../format';
 import type { DyadEvent, DyadPeriod, DyadReport } from '../../../src/analysis/dyad';
+import type { Network } from '../../../src/analysis/network';
 
 /** Seconds since the epoch of the first day of a period "2024", "2024-Q2" or "2024-05". */
 function periodTime(p: string): number {
@@ -125,21 +126,48 @@ export function DyadView({ url, match }: { url: URL; match: string[] }) {
   );
 }
 
-/** The dyad picker: a pair typed in goes to its page. */
-export function Dyads({ url }: { url: URL }) {
-  const pair = url.searchParams.get('pair');
-  if (pair && new RegExp(`^${DYAD_PATTERN}$`).test(pair)) {
-    queueMicrotask(() => navigate(`/dyads/${pair.toUpperCase()}?by=month`, true));
+/** Pairs of countries, both directions together, most events first. */
+function activePairs(net: Network, n: number): { pair: string; events: number; goldstein: number }[] {
+  const pairs = new Map<string, { pair: string; events: number; goldstein: number }>();
+  for (const e of net.edges) {
+    if (e.source.length !== 3 || e.target.length !== 3) continue;
+    const pair = [e.source, e.target].sort().join('-');
+    const p = pairs.get(pair) ?? pairs.set(pair, { pair, events: 0, goldstein: 0 }).get(pair)!;
+    p.events += e.events;
+    p.goldstein += e.goldsteinSum;
   }
+  return [...pairs.values()].sort((a, b) => b.events - a.events || a.pair.localeCompare(b.pair)).slice(0, n);
+}
+
+/** The dyad index: open any pair, or one of the most active. */
+export function Dyads() {
+  const net = useApi<Network>('network');
   return (
     <section>
       <h1>Dyads</h1>
-      <FilterForm label="Open a dyad">
-        <Field name="pair" label="Countries (A-B)" value={pair ?? ''} placeholder="PRK-RUS" pattern={DYAD_PATTERN} title="two country codes joined by a hyphen, e.g. PRK-RUS" />
+      <FilterForm label="Open a dyad" action="/dyads/open">
+        <Field name="pair" label="Countries (A-B)" placeholder="PRK-RUS" pattern={DYAD_PATTERN} title="two country codes joined by a hyphen, e.g. PRK-RUS" />
       </FilterForm>
-      <p>
-        The <a href="/network">actor network</a> shows which pairs are most active.
-      </p>
+      <Status state={net} />
+      {net.data && (
+        <Table
+          caption="Most active pairs"
+          rows={activePairs(net.data, 30)}
+          download={{ path: 'network', params: {} }}
+          columns={[
+            { label: 'Pair', render: (p) => <a href={`/dyads/${p.pair}?by=month`}>{p.pair.replace('-', ' – ')}</a> },
+            { label: 'Events', num: true, render: (p) => p.events },
+            { label: 'Goldstein sum', num: true, render: (p) => p.goldstein.toFixed(1) },
+          ]}
+        />
+      )}
     </section>
   );
+}
+
+/** /dyads/open?pair=A-B (the index's form) goes to that dyad's page. */
+export function OpenDyad({ url }: { url: URL }) {
+  const pair = url.searchParams.get('pair') ?? '';
+  useEffect(() => navigate(new RegExp(`^${DYAD_PATTERN}$`).test(pair) ? `/dyads/${pair.toUpperCase()}?by=month` : '/dyads', true), [pair]);
+  return <p role="status">Opening {pair}…</p>;
 }

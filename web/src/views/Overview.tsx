@@ -39,7 +39,7 @@ export function Overview() {
         </div>
         <div class="card">
           <h2>Open a dyad</h2>
-          <FilterForm label="Dyad" action="/dyads">
+          <FilterForm label="Dyad" action="/dyads/open">
             <Field name="pair" label="Countries (A-B)" placeholder="PRK-RUS" pattern={DYAD_PATTERN} title="two country codes joined by a hyphen, e.g. PRK-RUS" />
           </FilterForm>
         </div>
