@@ -31,6 +31,13 @@ describe('parseFeed', () => {
     expect(json).toMatchObject({ externalId: 'bulletin-17', title: 'Ambassador hosts reception', date: '2012-02-16', source: 'Embassy' });
     expect(json.text).toMatch(/^The ambassador hosted a reception/);
   });
+  it('survives hostile JSON feeds: odd field types are read as text or fail the feed, never crash', () => {
+    const [odd] = items(parseFeed('{"items": [{"id": 17, "title": {"x": 1}, "url": 5, "content_text": "Talks were held in Pyongyang."}]}', 'j', 'application/feed+json').events);
+    expect(odd).toMatchObject({ externalId: '17', title: null, text: 'Talks were held in Pyongyang.' });
+    expect(() => parseFeed('{"items": [null]}', 'j', 'application/feed+json')).toThrow(/^not a feed: /);
+    const [empty] = parseFeed('{"items": [{"id": "e"}]}', 'j', 'application/feed+json').events;
+    expect(empty).toMatchObject({ kind: 'failure', reason: 'feed entry has no text and no title' });
+  });
   it('refuses DTDs and entities without expanding anything', () => {
     expect(() => parseFeed(fixture('billion-laughs.xml'), 'x', 'application/xml')).toThrow(/refused: the XML declares a DOCTYPE/);
     expect(() => parseFeed(fixture('xxe.rss'), 'x', 'application/xml')).toThrow(NotAFeedError);

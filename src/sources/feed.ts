@@ -6,7 +6,7 @@
 import { extractFromJson, extractFromXml } from '@extractus/feed-extractor';
 import { z } from 'zod';
 import { htmlToText } from './html.js';
-import { isoDate, type RawItem, type SourceEvent, failure, item } from './item.js';
+import { failure, isoDate, item, type SourceEvent } from './item.js';
 import { xmlDeclarationProblem } from './xml-guard.js';
 
 export interface ParsedFeed {
@@ -29,6 +29,9 @@ function nodeText(v: unknown): string {
   if (typeof v === 'object' && '#text' in v) return nodeText((v as Record<string, unknown>)['#text']);
   return '';
 }
+
+/** A feed field as a trimmed string: feeds put numbers, objects or nothing where strings belong. */
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
 /** The fullest body an entry carries, as HTML or plain text. */
 function entryBody(e: Record<string, unknown>): string {
@@ -70,7 +73,11 @@ export function parseFeed(body: string, feedUrl: string, rawType: string, source
       throw new NotAFeedError(`not a feed: malformed JSON (${(e as Error).message})`);
     }
     if (!JsonFeed.safeParse(json).success) throw new NotAFeedError('not a feed: JSON without an "items" array');
-    data = extractFromJson(json as Record<string, unknown>, options);
+    try {
+      data = extractFromJson(json as Record<string, unknown>, options);
+    } catch (e) {
+      throw new NotAFeedError(`not a feed: ${(e as Error).message}`);
+    }
   } else if (kind === 'xml') {
     const refused = xmlDeclarationProblem(body);
     if (refused) throw new NotAFeedError(refused);
@@ -85,30 +92,34 @@ export function parseFeed(body: string, feedUrl: string, rawType: string, source
   }
   const events: SourceEvent[] = [];
   const links: string[] = [];
+  const feedTitle = str(data.title) || null;
   for (const [i, e] of (data.entries ?? []).entries()) {
     const entry = e as typeof e & { body?: string };
-    const link = entry.link || null;
-    const origin = `${feedUrl} › ${link ?? entry.id ?? `entry ${i + 1}`}`;
+    const link = str(entry.link) || null;
+    const id = str(entry.id) || link;
+    const title = str(entry.title) || null;
+    const origin = `${feedUrl} › ${id ?? `entry ${i + 1}`}`;
     if (link) links.push(link);
     const html = entry.body ?? '';
-    const text = (/<[a-z][\s\S]*>/i.test(html) ? htmlToText(html) : html.replace(/\s+/g, ' ').trim()) || (entry.title ?? '').trim();
+    const text = (/<[a-z][\s\S]*>/i.test(html) ? htmlToText(html) : html.replace(/\s+/g, ' ').trim()) || (title ?? '');
     if (!text) {
       events.push(failure(origin, 'feed entry has no text and no title'));
       continue;
     }
-    const raw: RawItem = {
-      origin,
-      url: link,
-      source: source ?? (data.title || null),
-      externalId: entry.id || link,
-      title: entry.title || null,
-      date: isoDate(entry.published),
-      text,
-      raw: JSON.stringify(e),
-      rawType,
-      feedUrl,
-    };
-    events.push(item(raw));
+    events.push(
+      item({
+        origin,
+        url: link,
+        source: source ?? feedTitle,
+        externalId: id,
+        title,
+        date: isoDate(str(entry.published)),
+        text,
+        raw: JSON.stringify(e),
+        rawType,
+        feedUrl,
+      }),
+    );
   }
-  return { title: data.title || null, events, links };
+  return { title: feedTitle, events, links };
 }
