@@ -84,6 +84,15 @@ describe('rituals', () => {
     ]);
   });
 
+  it('reads the same day as the same ritual whatever occasion type the signal stage gave it', () => {
+    const retyped = signals.map((s) =>
+      s.signal.date === '2023-10-03' ? { ...s, signal: { ...s.signal, occasion_type: 'anniversary' as const } } : s,
+    );
+    const r = rituals(retyped, { year: 2023 });
+    expect(brief(r)[2]).toEqual(['PRK>CHN', 'congratulations', 'national_day', '10-01', '2020,2021,2022', 'on_time', 2, '2023-10-03']);
+    expect(r.firstTime.map((f) => f.kind)).toEqual(['condolences']);
+  });
+
   it('normalises occasion wording', () => {
     expect(normaliseOccasion('the 63rd founding anniversary of the DPRK')).toBe('founding anniversary of the DPRK');
     expect(normaliseOccasion('2012')).toBeNull();

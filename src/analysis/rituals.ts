@@ -3,10 +3,12 @@
  * (on time or late, with the lag), which are MISSING, and which signals came for the first time. Signals
  * within one country (sender and recipient the same) are not diplomatic rituals and are left out.
  *
- * A ritual is keyed by sender country → recipient country, kind and occasion type (countries, not persons:
- * a succession changes the sender's name, not the ritual; the change is reported). Its usual day is a day
- * of the year: the observed day that gathers the most history years within ±tolerance days (ties: the
- * smallest total distance, then the earliest day). Years are matched on real dates around the usual day, so
+ * A ritual is keyed by sender country → recipient country and kind (countries, not persons: a succession
+ * changes the sender's name, not the ritual; the change is reported), and its occasion is its usual day of
+ * the year: the observed day that gathers the most history years within ±tolerance days (ties: the smallest
+ * total distance, then the earliest day), learnt from signals of calendar occasion types; its occasion type
+ * is the commonest among them. The occasion type does not split a ritual (the same national day is read as
+ * national_day one year and anniversary the next), and any signal of the pair and kind on the day counts. Years are matched on real dates around the usual day, so
  * New Year greetings sent on 30 December count for the next year's 1 January.
  */
 import type { OccasionType, SignalKind } from '../types.js';
@@ -115,6 +117,8 @@ interface Occ {
 /** The occasion types that recur on a day of the year. */
 export const RITUAL_OCCASIONS: OccasionType[] = ['national_day', 'anniversary', 'birthday', 'new_year', 'holiday'];
 
+type PairKind = Omit<RitualKey, 'occasionType'>;
+
 const keyOf = (k: RitualKey) => `${k.sender}>${k.recipient}|${k.kind}|${k.occasionType}`;
 
 /** "63rd founding anniversary of the DPRK" → "founding anniversary of the DPRK". */
@@ -142,14 +146,13 @@ const dayIn = (year: number, doy: number) =>
   Date.UTC(year, 0, 1) / 86_400_000 + doy + (doy >= 59 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0);
 
 interface Learnt {
-  key: RitualKey;
   doy: number;
   years: number[];
   hits: Occ[];
 }
 
 /** The rituals of one key: greedy, best-supported usual day first, its occurrences then set aside. */
-function learn(key: RitualKey, occs: Occ[], histYears: number[], tol: number, minYears: number): Learnt[] {
+function learn(occs: Occ[], histYears: number[], tol: number, minYears: number): Learnt[] {
   const out: Learnt[] = [];
   let pool = occs;
   for (;;) {
@@ -171,7 +174,7 @@ function learn(key: RitualKey, occs: Occ[], histYears: number[], tol: number, mi
         }
       }
       if (!best || years.length > best.years.length || (years.length === best.years.length && cost < bestCost)) {
-        best = { key, doy, years, hits };
+        best = { doy, years, hits };
         bestCost = cost;
       }
     }
@@ -205,7 +208,7 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
   const minYears = opts.minYears ?? 2;
   const late = opts.late ?? 30;
   const occasions = new Set<OccasionType>(opts.occasions ?? RITUAL_OCCASIONS);
-  const groups = new Map<string, { key: RitualKey; occs: Occ[] }>();
+  const groups = new Map<string, { key: PairKind; occs: Occ[] }>();
   let latest = '';
   for (const row of rows) {
     const s = row.signal;
@@ -217,8 +220,8 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
     if (published > latest) latest = published;
     if (!sender || !recipient || sender === recipient) continue;
     if (opts.actor && sender !== opts.actor && recipient !== opts.actor) continue;
-    const key: RitualKey = { sender, recipient, kind: s.kind, occasionType: s.occasion_type };
-    const k = keyOf(key);
+    const key: PairKind = { sender, recipient, kind: s.kind };
+    const k = `${sender}>${recipient}|${s.kind}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = { key, occs: [] }));
     g.occs.push({ day: dayNumber(date), doy: dayOfYear(date), row, date });
@@ -232,9 +235,9 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
 
   const statuses: RitualStatus[] = [];
   const firstTime: FirstTimeSignal[] = [];
-  for (const { key, occs } of [...groups.values()].sort((x, y) => keyOf(x.key).localeCompare(keyOf(y.key)))) {
+  for (const { key, occs } of groups.values()) {
     occs.sort((x, y) => x.day - y.day || x.row.id - y.row.id);
-    const learnt = !occasions.has(key.occasionType) ? [] : learn(key, occs.filter((o) => o.day < yearStart), histYears, tol, minYears);
+    const learnt = learn(occs.filter((o) => o.day < yearStart && occasions.has(o.row.signal.occasion_type)), histYears, tol, minYears);
     // on time first (nearest to each expected day), then late receipts from what no ritual's on-time window holds
     const expectedDays = learnt.map((r) => dayIn(year, r.doy));
     const onTimeOf = new Set<Occ>(occs.filter((o) => expectedDays.some((e) => Math.abs(o.day - e) <= tol)));
@@ -256,6 +259,7 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
       const status: RitualState = o ? (lag! <= tol ? 'on_time' : 'late') : asOfDay > expected + tol ? 'missing' : 'pending';
       statuses.push({
         ...key,
+        occasionType: commonest(r.hits.map((h) => h.row.signal.occasion_type)) as OccasionType,
         occasion: normaliseOccasion(commonest(r.hits.map((h) => normaliseOccasion(h.row.signal.occasion)))),
         usualDay: mmddOf(r.doy),
         yearsSeen: r.years,
@@ -278,7 +282,7 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
         open.count++;
         continue;
       }
-      open = { ...key, occasion: normaliseOccasion(o.row.signal.occasion), count: 1, first: cite(o) };
+      open = { ...key, occasionType: o.row.signal.occasion_type, occasion: normaliseOccasion(o.row.signal.occasion), count: 1, first: cite(o) };
       openDoy = o.doy;
       firstTime.push(open);
     }
