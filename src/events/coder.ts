@@ -74,7 +74,9 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
         found = p;
         break;
       }
-      if (v.pos[p] === 'VERB' || (v.pos[p] === 'PUNCT' && v.s.tokens[p].lower !== '-') || v.pos[p] === 'AUX' || v.is(p, 'boundary')) break;
+      // A gap holds modifiers: adjectives, nouns, numbers, hyphens, participles after a noun ("a data sharing agreement").
+      const participle = v.pos[p] === 'VERB' && g > 0 && v.pos[p - 1] === 'NOUN' && /(ing|ed)$/.test(v.s.tokens[p].lower);
+      if ((v.pos[p] === 'VERB' && !participle) || (v.pos[p] === 'PUNCT' && v.s.tokens[p].lower !== '-') || v.pos[p] === 'AUX' || v.is(p, 'boundary')) break;
     }
     if (found < 0) return null;
     idx.push(found);

@@ -39,7 +39,7 @@ export function subjectOf(v: View, i: number): Subject | null {
         j = before - 1;
         continue;
       }
-      const speech = bp === 'VERB' ? before : v.lem[before] === 'that' && before > 0 && v.is(before - 1, 'speech') ? before - 1 : -1;
+      const speech = bp === 'VERB' ? before : speechBefore(v, before);
       return { chunk: ch, actors: ch.actor ? coordinatedLeft(v, ch) : (placeActors(v, ch) ?? coordinatedLeft(v, ch)), speech };
     }
     const l = v.lem[j];
@@ -78,6 +78,17 @@ function placeActors(v: View, ch: Chunk): ActorMention[] | null {
     if (c.actor) return [c.actor];
   }
   return null;
+}
+
+const SPEECH_BACK = 5;
+
+/** The reporting verb a clause hangs on: "said that …", "said on Monday that …", "said yesterday they …". */
+function speechBefore(v: View, from: number): number {
+  for (let k = from; k >= 0 && k > from - SPEECH_BACK; k--) {
+    if (v.pos[k] === 'VERB') return v.is(k, 'speech') ? k : -1;
+    if (v.pos[k] === 'PUNCT' || (v.is(k, 'boundary') && v.lem[k] !== 'that')) return -1;
+  }
+  return -1;
 }
 
 /** Only auxiliaries, adverbs and particles between token `b` and the verb group at `i`. */
