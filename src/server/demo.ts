@@ -15,7 +15,7 @@ export const DEMO_CORPUS = join(import.meta.dirname, '../../data/demo/corpus.jso
 /** Pages of the dashboard worth opening first, with why (paths relative to the server's URL). */
 export const DEMO_TOUR: [string, string][] = [
   ['dyads/PRK-RUS?by=quarter', 'DPRK–Russia: the timeline by quad class and Goldstein, the strongest events and their evidence'],
-  ['rituals?year=2025', 'the 2025 ritual calendar: which yearly messages came, and the one that did not'],
+  ['rituals?year=2025', 'the 2025 ritual calendar: which yearly messages came and which are missing (data/demo/README.md lists what was planted)'],
   ['framing?pair=PRK-RUS', 'how the DPRK–Russia messages are framed year by year (markers gained, phrases new)'],
   ['follow?pair=PRK-RUS', 'commitments between the DPRK and Russia and the deeds that followed'],
   ['network', 'the actor network'],

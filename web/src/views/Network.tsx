@@ -24,6 +24,8 @@ function Graph({ net }: { net: Net }) {
   const edges = net.edges.filter((e) => pos.has(e.source) && pos.has(e.target));
   const maxE = Math.max(1, ...edges.map((e) => e.events));
   const maxN = Math.max(1, ...nodes.map((n) => n.events));
+  const events = new Map(nodes.map((n) => [n.id, n.events]));
+  const radiusOf = (id: string) => 13 + (10 * (events.get(id) ?? 0)) / maxN;
   return (
     <svg class="network" viewBox={`0 0 ${size} ${size}`} role="group" aria-label={`Actor network: ${nodes.length} actors, ${edges.length} directed edges`}>
       <defs>
@@ -39,10 +41,17 @@ function Graph({ net }: { net: Net }) {
         // Bend each direction to its own side so A→B and B→A do not overlap.
         const mx = (s.x + t.x) / 2 + (t.y - s.y) * 0.12;
         const my = (s.y + t.y) / 2 - (t.x - s.x) * 0.12;
+        // Start and end on the circles' rims (the arrow head stays visible).
+        const rim = (p: { x: number; y: number }, r: number) => {
+          const d = Math.hypot(mx - p.x, my - p.y) || 1;
+          return { x: p.x + ((mx - p.x) * r) / d, y: p.y + ((my - p.y) * r) / d };
+        };
+        const a = rim(s, radiusOf(e.source));
+        const b = rim(t, radiusOf(e.target) + 3);
         const q = dominant(e);
         return (
           <a href={`/dyads/${e.source}-${e.target}?by=month`} aria-label={`${e.source} to ${e.target}: ${e.events} events, mostly ${QUAD_LABELS[q]}, Goldstein sum ${e.goldsteinSum}`}>
-            <path d={`M ${s.x} ${s.y} Q ${mx} ${my} ${t.x} ${t.y}`} class="edge" stroke={QUAD_COLORS[q]} stroke-width={1 + (5 * e.events) / maxE} marker-end={`url(#arrow${q})`}>
+            <path d={`M ${a.x} ${a.y} Q ${mx} ${my} ${b.x} ${b.y}`} class="edge" stroke={QUAD_COLORS[q]} stroke-width={1 + (5 * e.events) / maxE} marker-end={`url(#arrow${q})`}>
               <title>
                 {e.source} → {e.target}: {e.events} events, Goldstein sum {e.goldsteinSum}
               </title>
@@ -54,7 +63,7 @@ function Graph({ net }: { net: Net }) {
         const p = pos.get(n.id)!;
         return (
           <a href={`/events${qs({ country: n.id.length === 3 ? n.id : undefined, actor: n.id.length === 3 ? undefined : n.id })}`} aria-label={`${n.id}: ${n.events} events`}>
-            <circle cx={p.x} cy={p.y} r={6 + (14 * n.events) / maxN} class="node" />
+            <circle cx={p.x} cy={p.y} r={radiusOf(n.id)} class="node" />
             <text x={p.x} y={p.y + 4} text-anchor="middle" class="node-label">
               {n.id}
             </text>
