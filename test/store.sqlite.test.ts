@@ -7,6 +7,8 @@ import { SqliteStore } from '../src/store/sqlite.js';
 import { StoreError } from '../src/store/store.js';
 import { storeSuite } from './store-suite.js';
 import { collect, makeDoc } from './store-fixtures.js';
+import { contentHash, simhash } from '../src/store/fingerprint.js';
+import { KCNA_SKIP_REASON, kcnaStories, skipWithoutKcna } from './store-corpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'attache-store-'));
 let n = 0;
@@ -58,6 +60,57 @@ describe('SQLite store specifics', () => {
     expect((await collect(s.events())).length).toBe(51);
     // breaking out of a stream releases its connection
     for await (const _ of s.events()) break;
+    await s.close();
+  });
+});
+
+describe.skipIf(skipWithoutKcna)(`SQLite store on real KCNA stories (skips when ${KCNA_SKIP_REASON})`, () => {
+  it('stores 3,000 stories once, clusters identical republications, and finds the condolence stories', async () => {
+    const stories = kcnaStories(3000);
+    const s = await openStore(freshPath());
+    const items = stories.map((k) => ({
+      input: {
+        url: k.url, externalId: k.id, source: k.source, title: k.title, date: k.date, language: k.language, text: k.text,
+        raw: JSON.stringify(k), rawType: 'application/json', contentHash: contentHash(k.text), simhash: simhash(k.text),
+      },
+      coded: { id: k.id, date: k.date, source: k.source, language: k.language, events: [], signals: [], markers: [], domains: [], tone: 0 },
+    }));
+    const results = [];
+    for (let i = 0; i < items.length; i += 200) results.push(...(await s.saveDocuments(items.slice(i, i + 200))));
+    expect(results.every((r) => r.status === 'new')).toBe(true);
+    const before = await s.stats();
+    expect(before.documents).toBe(3000);
+    // identical texts under different ids are one story
+    const byText = new Map<string, number>();
+    let republished = 0;
+    stories.forEach((k, i) => {
+      const first = byText.get(k.text);
+      if (first === undefined) byText.set(k.text, results[i].storyId);
+      else {
+        republished++;
+        expect(results[i].storyId).toBe(first);
+      }
+    });
+    expect(republished).toBeGreaterThan(0);
+    expect(before.stories).toBeLessThanOrEqual(3000 - republished);
+    // the same input again adds nothing
+    const again = [];
+    for (let i = 0; i < items.length; i += 500) again.push(...(await s.saveDocuments(items.slice(i, i + 500))));
+    expect(again.every((r) => r.status === 'duplicate')).toBe(true);
+    expect(await s.stats()).toEqual(before);
+    // full-text search: stemmed "condolence" finds every story saying condolence(s), and only stories with a condol- word
+    const from = '2011-12-17';
+    const to = '2011-12-31';
+    const inRange = stories.filter((k) => k.date >= from && k.date <= to);
+    const exact = inRange.filter((k) => /\bcondolences?\b/i.test(`${k.title} ${k.text}`)).length;
+    const loose = inRange.filter((k) => /condol/i.test(`${k.title} ${k.text}`)).length;
+    const found = await collect(s.documents({ q: 'condolence', from, to }));
+    expect(exact).toBeGreaterThan(10);
+    expect(found.length).toBeGreaterThanOrEqual(exact);
+    expect(found.length).toBeLessThanOrEqual(loose);
+    const hits = await s.search('condolences Kim Jong Il', 10);
+    expect(hits.length).toBe(10);
+    for (const h of hits) expect(h.snippet).toMatch(/\[condolences?\]|\[Kim\]/i);
     await s.close();
   });
 });
