@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open.js';
 import { SqliteStore } from '../src/store/sqlite.js';
-import { StoreError } from '../src/store/store.js';
+import { StoreError, type SaveResult } from '../src/store/store.js';
 import { storeSuite } from './store-suite.js';
 import { collect, makeDoc } from './store-fixtures.js';
 import { contentHash, simhash } from '../src/store/fingerprint.js';
@@ -75,7 +75,7 @@ describe.skipIf(skipWithoutKcna)(`SQLite store on real KCNA stories (skips when 
       },
       coded: { id: k.id, date: k.date, source: k.source, language: k.language, events: [], signals: [], markers: [], domains: [], tone: 0 },
     }));
-    const results = [];
+    const results: SaveResult[] = [];
     for (let i = 0; i < items.length; i += 200) results.push(...(await s.saveDocuments(items.slice(i, i + 200))));
     expect(results.every((r) => r.status === 'new')).toBe(true);
     const before = await s.stats();
@@ -94,7 +94,7 @@ describe.skipIf(skipWithoutKcna)(`SQLite store on real KCNA stories (skips when 
     expect(republished).toBeGreaterThan(0);
     expect(before.stories).toBeLessThanOrEqual(3000 - republished);
     // the same input again adds nothing
-    const again = [];
+    const again: SaveResult[] = [];
     for (let i = 0; i < items.length; i += 500) again.push(...(await s.saveDocuments(items.slice(i, i + 500))));
     expect(again.every((r) => r.status === 'duplicate')).toBe(true);
     expect(await s.stats()).toEqual(before);
