@@ -183,8 +183,14 @@ function nounSource(v: View, first: number, last: number, doc: DocState): { sour
     if (a) return { sources: [a], targets: null, subj: null };
   }
   let g = ch ? ch.a - 1 : first - 1;
-  // "launched its invasion", "mounted today an attack": skip a possessive pronoun or adverb before the noun phrase
-  while (g > 0 && (v.pos[g] === 'ADV' || (v.pos[g] === 'PRON' && v.chunkOf[g] >= 0 && v.chunks[v.chunkOf[g]].pron))) g--;
+  // Skip what may stand between a light verb and its noun: a possessive pronoun or adverb ("launched its
+  // invasion"), a coordinated adjective ("a stern and personal warning"), an indirect object ("gave Putin a warning").
+  for (let hop = 0; hop < 3 && g > 0; hop++) {
+    while (g > 0 && (v.pos[g] === 'ADV' || (v.pos[g] === 'PRON' && v.chunkOf[g] >= 0 && v.chunks[v.chunkOf[g]].pron))) g--;
+    if ((v.lem[g] === 'and' || v.lem[g] === ',') && v.chunkOf[g - 1] >= 0) g = v.chunks[v.chunkOf[g - 1]].a - 1;
+    else if (v.chunkOf[g] >= 0) g = v.chunks[v.chunkOf[g]].a - 1;
+    else break;
+  }
   if (g > 0 && PARTICLES.has(v.lem[g]) && v.pos[g - 1] === 'VERB') g--; // "carried out attacks", "stepped up raids"
   if (g > 1 && v.lem[g] === 'of' && v.chunkOf[g - 1] >= 0) g = v.chunks[v.chunkOf[g - 1]].a - 1; // "began a new round of exercises"
   if (g >= 0 && v.pos[g] === 'VERB') {
