@@ -26,22 +26,22 @@ interface Span {
   label: string;
 }
 
-/** The text with spans marked; overlapping spans are merged into the first. */
+/** The text with every span marked; where spans overlap, the piece carries each kind and every label. */
 function MarkedText({ text, spans }: { text: string; spans: Span[] }) {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const cuts = [...new Set([0, text.length, ...spans.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
   const parts = [];
-  let at = 0;
-  for (const s of sorted) {
-    if (s.start < at) continue;
-    parts.push(text.slice(at, s.start));
-    parts.push(
-      <mark class={s.kind} title={s.label} tabIndex={0}>
-        {text.slice(s.start, s.end)}
-      </mark>,
-    );
-    at = s.end;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i], cuts[i + 1]];
+    const over = spans.filter((s) => s.start <= from && s.end >= to);
+    const piece = text.slice(from, to);
+    if (!over.length) parts.push(piece);
+    else
+      parts.push(
+        <mark class={[...new Set(over.map((s) => s.kind))].join(' ')} title={over.map((s) => s.label).join('\n')}>
+          {piece}
+        </mark>,
+      );
   }
-  parts.push(text.slice(at));
   return <div class="doc-text">{parts}</div>;
 }
 
@@ -90,7 +90,7 @@ export function DocumentView({ url, match }: { url: URL; match: string[] }) {
         {d.missingSince && <strong class="bad"> · gone from its feed since {d.missingSince.slice(0, 10)}</strong>}
       </p>
       <p class="legend">
-        <mark class="event">event evidence</mark> <mark class="signal">signal evidence</mark>
+        <mark class="event">event evidence</mark> <mark class="signal">signal evidence</mark> <mark class="event signal">both</mark> (the events and signals are listed below)
       </p>
       <MarkedText text={d.text} spans={spans} />
 
