@@ -59,12 +59,18 @@ describe('readInputs: files and directories', () => {
     writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x50, 0x79, 0xf6, 0x6e, 0x67, 0x79, 0x61, 0x6e, 0x67]));
     writeFileSync(join(dir, 'big.txt'), 'x '.repeat(40 * 1024));
     writeFileSync(join(dir, 'good.txt'), 'The delegation left Pyongyang on Monday.');
+    // A page that declares its legacy charset is decoded by it, not refused as invalid UTF-8.
+    const [before, after] = fixture('article.html').replace('<meta charset="utf-8">', '<meta charset="euc-kr">').split('<p>He wished');
+    const euckr = Buffer.concat([Buffer.from(`${before}<p>`), Buffer.from([0xc6, 0xf2, 0xbe, 0xe7]), Buffer.from(` He wished${after}`)]); // 평양 in EUC-KR
+    writeFileSync(join(dir, 'korean.html'), euckr);
     symlinkSync(join(dir, 'gone.txt'), join(dir, 'link.txt'));
     writeFileSync(join(dir, 'laughs.xml'), fixture('billion-laughs.xml'));
     writeFileSync(join(dir, 'malformed.xml'), fixture('malformed.xml'));
     writeFileSync(join(dir, 'login.html'), fixture('no-article.html'));
     const evs = await collect([dir, join(dir, 'missing.txt')]);
-    expect(texts(evs)).toEqual(['The delegation left Pyongyang on Monday.']);
+    expect(texts(evs)[0]).toBe('The delegation left Pyongyang on Monday.');
+    expect(texts(evs)[1]).toMatch(/\n\n평양 He wished the Russian people/);
+    expect(texts(evs)).toHaveLength(2);
     expect(failures(evs)).toEqual([
       `${dir}/big.txt: 81920 bytes exceeds the limit of 65536 bytes (--max-size)`,
       `${dir}/empty.txt: empty file`,

@@ -58,9 +58,20 @@ export function bodyItems(kind: DocKind, body: string, at: Origin, source: strin
   }
 }
 
-/** Decode bytes as text: the declared charset if not UTF-8, else strict UTF-8. Returns a problem string on failure. */
-export function decodeBody(bytes: Buffer, maxBytes: number, charset: string | null): { text: string } | { problem: string } {
+/** The charset a document declares in its first bytes: <meta charset>, http-equiv, or <?xml encoding>. */
+export function sniffCharset(bytes: Buffer): string | null {
+  const head = bytes.subarray(0, 2048).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/**
+ * Decode bytes as text: the charset the transport or the document declares if not UTF-8 (EUC-KR,
+ * windows-1251, …), else strict UTF-8. Returns a problem string on failure.
+ */
+export function decodeBody(bytes: Buffer, maxBytes: number, declared: string | null): { text: string } | { problem: string } {
   if (bytes.length === 0) return { problem: 'empty file' };
+  const charset = declared ?? sniffCharset(bytes);
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     try {
       return { text: new TextDecoder(charset).decode(bytes) };
