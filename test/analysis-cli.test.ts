@@ -118,8 +118,9 @@ describe('analysis commands over a store', () => {
       const add1 = run('alert', 'add', 'sov', '--marker', 'sovereignty', '--to', url, '--include-existing');
       expect(add1.err).toBe('');
       expect(add1.out).toBe(`alert "sov" added to ${db}.alerts.json: marker sovereignty → ${url}\n`);
-      const add2 = run('alert', 'add', 'rituals', '--missing-ritual', '--actor', 'rus', '--to', jsonl, '--include-existing');
-      expect(add2.status).toBe(0);
+      // a relative file is kept by its absolute path
+      const add2 = spawnSync('node', [join(process.cwd(), 'bin/attache.js'), 'alert', 'add', 'rituals', '--missing-ritual', '--actor', 'rus', '--to', 'missing.jsonl', '--include-existing', '--db', db], { cwd: dir, encoding: 'utf8', env: { ...process.env, ATTACHE_ALERTS: '' } });
+      expect(add2.stdout).toBe(`alert "rituals" added to ${db}.alerts.json: missing ritual of RUS (±7 d, 2 of 3 years) → ${jsonl}\n`);
       const add3 = run('alert', 'add', 'china', '--dyad', 'PRK-CHN');
       expect(add3.out).toContain('(9 existing matches will not fire)');
       expect(run('alert', 'add', 'two', '--dyad', 'PRK-CHN', '--type', 'AID').err).toBe('attache alert add: give exactly one of --dyad A-B, --type PLOVER, --marker M, --missing-ritual\n');

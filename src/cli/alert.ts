@@ -55,8 +55,10 @@ export function register(program: Command): void {
       if (o.minYears > o.window) fail('alert add', `--min-years ${o.minYears} is more than --window ${o.window}`);
       const { addAlert, alertMatches, alertsPath, describeQuery } = await import('../analysis/alerts.js');
       const { checkTarget } = await import('../analysis/alert-delivery.js');
+      let to = o.to;
       try {
-        checkTarget(o.to);
+        // a file is kept by its absolute path: ingest and watch may run from another directory
+        if (checkTarget(o.to) === 'file') to = (await import('node:path')).resolve(o.to);
       } catch (e) {
         fail('alert add', (e as Error).message);
       }
@@ -67,13 +69,13 @@ export function register(program: Command): void {
           : o.marker
             ? { marker: o.marker }
             : { missingRitual: { tolerance: o.tolerance, window: o.window, minYears: o.minYears } };
-      const def: AlertDefinition = { name: o.name, query, actor: o.actor ?? null, to: o.to, createdAt: new Date().toISOString() };
+      const def: AlertDefinition = { name: o.name, query, actor: o.actor ?? null, to, createdAt: new Date().toISOString() };
       await withStore('alert add', o.db, async (store) => {
         try {
           const path = alertsPath(store.location, o.alerts);
           const baseline = o.includeExisting ? [] : await alertMatches(store, def);
           addAlert(path, def, baseline);
-          await out(`alert "${o.name}" added to ${path}: ${describeQuery(def)} → ${o.to}` + (o.includeExisting ? '\n' : ` (${baseline.length} existing matches will not fire)\n`));
+          await out(`alert "${o.name}" added to ${path}: ${describeQuery(def)} → ${to}` + (o.includeExisting ? '\n' : ` (${baseline.length} existing matches will not fire)\n`));
         } catch (e) {
           fail('alert add', (e as Error).message);
         }
