@@ -89,6 +89,7 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
   if (!ok) return null;
   // An intransitive trigger followed by a direct object is another sense ("demonstrated its missiles").
   if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.pos[k] !== 'PRON') return null;
+  if (t.transitive && (k >= n || v.chunkOf[k] < 0)) return null;
   return idx;
 }
 

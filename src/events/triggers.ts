@@ -23,6 +23,8 @@ export interface Trigger {
   mutual: boolean;
   /** Not followed by a direct object ("protesters rallied", but not "rallied support"). */
   intransitive: boolean;
+  /** Followed by a direct object ("returned the paintings to Peru", but not "returned to Peru"). */
+  transitive: boolean;
   cameo: string;
   event: PloverEvent;
   mode: string | null;
@@ -34,12 +36,12 @@ export interface Trigger {
 
 export const GAP = '...';
 export const GAP_MAX = 4;
-const FLAGS = new Set(['noun', 'adj', 'modal', 'opt', 'mutual', 'intrans']);
+const FLAGS = new Set(['noun', 'adj', 'modal', 'opt', 'mutual', 'intrans', 'trans']);
 
 /**
  * Compile trigger lines: `pattern | target | CAMEO | mode | context | flags`.
  * target: comma-separated `obj` and prepositions, `<from` marks the preposition whose object is the source;
- * mode/context: empty keeps the ontology's PLOVER reading of the CAMEO code; flags: noun, adj, modal, opt, mutual, intrans.
+ * mode/context: empty keeps the ontology's PLOVER reading of the CAMEO code; flags: noun, adj, modal, opt, mutual, intrans, trans.
  * Later lines with the same pattern and kind replace earlier ones (user dictionaries over shipped ones).
  */
 export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
@@ -52,7 +54,7 @@ export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
     const entry = ont.cameo.get(cameo);
     if (!entry) throw new DictError(l.rule, `CAMEO code "${cameo}" is not in data/ontology/cameo.txt`);
     const flags = flagText.split(/[\s,]+/).filter(Boolean);
-    for (const f of flags) if (!FLAGS.has(f)) throw new DictError(l.rule, `unknown flag "${f}" (expected noun, adj, modal, opt, mutual, intrans)`);
+    for (const f of flags) if (!FLAGS.has(f)) throw new DictError(l.rule, `unknown flag "${f}" (expected noun, adj, modal, opt, mutual, intrans, trans)`);
     const targets: string[] = [];
     let reverseFrom: string | null = null;
     for (const t of target.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean)) {
@@ -75,6 +77,7 @@ export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
       optionalTarget,
       mutual: flags.includes('mutual'),
       intransitive: flags.includes('intrans'),
+      transitive: flags.includes('trans'),
       cameo,
       event: entry.event,
       mode: mode || entry.mode,
