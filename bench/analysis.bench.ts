@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { openStore } from '../src/store/open.js';
 import { dyadFromStore } from '../src/analysis/dyad.js';
-import { ritualsFromStore } from '../src/analysis/rituals.js';
+import { rituals, ritualsFromStore } from '../src/analysis/rituals.js';
 import { followThroughFromStore } from '../src/analysis/follow-through.js';
 import { framingShiftFromStore } from '../src/analysis/framing-shift.js';
 import { networkFromStore } from '../src/analysis/network.js';
-import { median } from '../src/analysis/stats.js';
+import { collect, median } from '../src/analysis/stats.js';
 import { KCNA, peakRssMb } from './corpus.js';
 
 const db = process.env.KCNA_DB ?? '/tmp/kcna.db';
@@ -56,6 +56,15 @@ for (const [name, fn, targeted] of runs) {
   if (targeted && med >= TARGET_MS) over++;
   console.log(`${name.padEnd(58)} cold ${cold.toFixed(0).padStart(5)} ms   median ${med.toFixed(0).padStart(5)} ms  ${verdict}`);
 }
-console.log(`peak RSS ${peakRssMb()} MB`);
+// the same ritual calendar with the rows already read: what the analysis costs without the store query
+const signalRows = await collect(store.signals());
+const times: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  rituals(signalRows, { year: 2012, window: 1, minYears: 1 });
+  times.push(performance.now() - t);
+}
+console.log(`${'rituals computation alone (rows in memory)'.padEnd(58)} median ${median(times)!.toFixed(0).padStart(5)} ms`);
+console.log(`peak RSS ${peakRssMb()} MB; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
 await store.close();
 process.exit(over ? 1 : 0);
