@@ -1,6 +1,6 @@
 import type { StageContext } from '../pipeline/stages.js';
 import type { MarkerHit } from '../types.js';
-import { lemmaUnits } from './lemma-units.js';
+import { sentenceUnits } from './lemma-units.js';
 import type { FramingDicts } from './load.js';
 
 export interface Framing {
@@ -21,7 +21,7 @@ export function frame(ctx: StageContext, dicts: FramingDicts): Framing {
   let balance = 0;
   for (const s of ctx.analysed.sentences) {
     for (const t of s.tokens) if (t.pos !== 'PUNCT' && t.pos !== 'SYM') words++;
-    const us = lemmaUnits(s.tokens);
+    const us = sentenceUnits(s);
     for (const m of dicts.markers.matchAll(us)) {
       for (const e of m.value) {
         let spans = markers.get(e.label);

@@ -1,6 +1,6 @@
 import { analyse } from '../text/analyse.js';
 import { BARRIER, type Unit } from '../text/units.js';
-import type { Token } from '../types.js';
+import type { Sentence, Token } from '../types.js';
 
 /** Clause punctuation that a phrase never crosses. */
 const BARRIER_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '"', '!', '?', '.', '“', '”']);
@@ -20,12 +20,34 @@ export function lemmaUnits(tokens: Token[]): Unit[] {
       if (BARRIER_PUNCT.has(t.text)) out.push({ u: BARRIER, start: t.start, end: t.end });
       continue;
     }
-    const lemma = i === 0 && t.pos === 'PROPN' ? initialLemma(t.lower) : t.lemma.toLowerCase();
+    const lemma = i === 0 && t.pos === 'PROPN' ? initialLemma(t.lower) : isAlnum(t.lemma) ? t.lemma : t.lemma.toLowerCase();
+    if (isAlnum(lemma)) {
+      out.push({ u: lemma, start: t.start, end: t.end });
+      continue;
+    }
     WORD_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = WORD_RE.exec(lemma)) !== null) out.push({ u: m[0], start: t.start, end: t.end });
   }
   return out;
+}
+
+/** The lemma units of a sentence, computed once for all the stages that read them. */
+export function sentenceUnits(s: Sentence): Unit[] {
+  let us = cache.get(s);
+  if (!us) cache.set(s, (us = lemmaUnits(s.tokens)));
+  return us;
+}
+const cache = new WeakMap<Sentence, Unit[]>();
+
+/** Plain ASCII letters and digits: the common case, kept off the regular expression. */
+function isAlnum(w: string): boolean {
+  if (!w) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface SignalDicts {
   triggers: PhraseMatcher<Trigger>;
   kindCues: PhraseMatcher<KindCue>;
   cues: PhraseMatcher<Cue>;
+  /** Every trigger, kind cue and the cues that matter without a trigger (enumerate, honoree), for one cheap first look. */
+  glance: PhraseMatcher<true>;
   occasions: PhraseMatcher<OccasionEntry>;
   /** Capitalised words that are titles, not names (lower case). */
   titles: Set<string>;
@@ -85,7 +87,12 @@ function compile<T>(lines: DictLine[], parse: (l: DictLine) => [string, T]): Phr
 export function loadSignals(src: DictSources): SignalDicts {
   const lines = src.lines('signals');
   const of = (name: string) => lines.filter((l) => l.file.replace(/\\/g, '/').endsWith(`signals/${name}.txt`));
+  const glance = new PhraseMatcher<true>();
+  for (const l of [...of('triggers'), ...of('kind-cues'), ...of('cues').filter((c) => c.fields[1] === 'enumerate' || c.fields[1] === 'honoree')]) {
+    glance.add(lemmaPhrase(l.fields[0]), true);
+  }
   return {
+    glance,
     triggers: compile(of('triggers'), (l) => {
       const [p, kind, channel] = row(TriggerRow, l);
       return [p, { kind, channel, rule: l.rule }];

@@ -1,4 +1,4 @@
-import { lemmaUnits } from '../framing/lemma-units.js';
+import { sentenceUnits } from '../framing/lemma-units.js';
 import type { DateMention } from '../pipeline/stages.js';
 import type { Unit } from '../text/units.js';
 import type { ActorMention, Sentence, Token } from '../types.js';
@@ -37,15 +37,12 @@ export function viewSentence(
   dates: DateMention[],
   dicts: SignalDicts,
 ): SentenceView {
-  const units = lemmaUnits(s.tokens);
+  const units = sentenceUnits(s);
+  const view = { s, text, tokens: s.tokens, mentions, titles: dicts.titles, units, dates, triggers: [], cues: [], kindCues: [] };
+  // Most sentences name no signal: one look decides whether the dictionaries are worth matching one by one.
+  if (dicts.glance.matchAll(units).length === 0) return view;
   return {
-    s,
-    text,
-    tokens: s.tokens,
-    mentions,
-    titles: dicts.titles,
-    units,
-    dates,
+    ...view,
     triggers: marks(dicts.triggers, units),
     cues: marks(dicts.cues, units).filter((c) => c.value.role !== 'title'),
     kindCues: marks(dicts.kindCues, units),
