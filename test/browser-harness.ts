@@ -1,5 +1,5 @@
 /**
- * What the browser tests run on: the dashboard built with Vite, the demo store built from the shipped
+ * What the browser tests run on: the dashboard built with Vite (into a temporary directory), the demo store built from the shipped
  * corpus by the real coder, `listen` on a free loopback port, and Debian's chromium driven by
  * playwright-core (never a downloaded browser) with a fresh profile.
  */
@@ -30,13 +30,15 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
   const dir = mkdtempSync(join(tmpdir(), 'attache-browser-'));
+  // A build of its own (not web/dist), so other tests building the dashboard at the same time cannot interfere.
+  const webDir = join(dir, 'web');
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webDir } });
   const { store } = await buildDemoStore(join(dir, 'demo.db'));
   let running: Running | null = null;
   try {
-    running = await listen({ store, host: '127.0.0.1', port: 0 });
+    running = await listen({ store, host: '127.0.0.1', port: 0, webDir });
     const browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
