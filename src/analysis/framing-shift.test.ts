@@ -58,6 +58,10 @@ describe('framing shifts', () => {
     expect([...phrases('The 63rd founding anniversary of the DPRK was marked in Pyongyang.')]).toEqual([['founding anniversary', 1]]);
     // a run of proper nouns is never cut
     expect([...phrases('Visitors laid flowers before the statue of Kim Jong Il on Mansu Hill.').keys()].sort()).toEqual(['kim jong il', 'mansu hill']);
+    // a title running into a name is not cut before the name: no "russian president"
+    expect([...phrases('The Russian President Vladimir Putin met the delegation.').keys()].sort()).toEqual([
+      'president vladimir putin', 'russian president vladimir putin', 'vladimir putin',
+    ]);
     expect([...phrases('They called for respect for sovereignty, and respect for sovereignty again.')]).toEqual([['respect for sovereignty', 2]]);
   });
 });

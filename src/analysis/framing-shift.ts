@@ -5,7 +5,8 @@
  *
  * A phrase is a word n-gram (2–4 words) inside one sentence whose first and last words are nouns, proper
  * nouns or adjectives and whose inner words are those or prepositions (wink-nlp POS), with no digits and
- * without cutting a run of proper nouns ("respect for sovereignty", "new era", not "jong il on mansu"). New means never seen in an earlier year of the same selection.
+ * without cutting a name ("respect for sovereignty", "new era", not "jong il on mansu" nor "statues of president"
+ * before "Kim Il Sung"). New means never seen in an earlier year of the same selection.
  * A new phrase inside a longer new phrase found in as many documents is left out.
  */
 import type { MarkerHit, Token } from '../types.js';
@@ -100,8 +101,10 @@ const EDGE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const INNER_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'ADP']);
 const DIGIT = /\d/;
 
-/** Whether a proper noun continues into its neighbour: a phrase never cuts a name ("jong il on mansu"). */
-const inName = (tok: Token, neighbour: Token | undefined) => tok.pos === 'PROPN' && neighbour?.pos === 'PROPN';
+/** A phrase never starts inside a name ("jong il on mansu"). */
+const startsInName = (tok: Token, before: Token | undefined) => tok.pos === 'PROPN' && before?.pos === 'PROPN';
+/** Nor ends where a name goes on, or a title runs into one ("statues of president" before "Kim Il Sung"). */
+const endsBeforeName = (tok: Token, after: Token | undefined) => (tok.pos === 'PROPN' || tok.pos === 'NOUN') && after?.pos === 'PROPN';
 
 /** The phrases of a text with their counts. */
 export function phrases(text: string): Map<string, number> {
@@ -109,11 +112,11 @@ export function phrases(text: string): Map<string, number> {
   for (const s of analyse(text).sentences) {
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
-      if (!EDGE_POS.has(t[i].pos) || DIGIT.test(t[i].text) || inName(t[i], t[i - 1])) continue;
+      if (!EDGE_POS.has(t[i].pos) || DIGIT.test(t[i].text) || startsInName(t[i], t[i - 1])) continue;
       for (let n = 2; n <= 4 && i + n <= t.length; n++) {
         const last = t[i + n - 1];
         if (!INNER_POS.has(last.pos) || DIGIT.test(last.text)) break;
-        if (!EDGE_POS.has(last.pos) || inName(last, t[i + n])) continue;
+        if (!EDGE_POS.has(last.pos) || endsBeforeName(last, t[i + n])) continue;
         const p = t.slice(i, i + n).map((x) => x.lower).join(' ');
         out.set(p, (out.get(p) ?? 0) + 1);
       }
