@@ -39,7 +39,8 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
     const seen = new Set<string>();
     for (const m of matches) {
       for (const e of codeMatch(v, m, heads, doc, d, ctx)) {
-        const key = `${e.source.code}|${e.target?.code ?? ''}|${e.cameo}`;
+        // One event per dyad and CAMEO root: "bombarded Aleppo, killing eight" is one assault.
+        const key = `${e.source.code}|${e.target?.code ?? ''}|${e.cameo.slice(0, 2)}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({ ...e, attribution });
@@ -83,7 +84,9 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
     k = found + 1;
     gap = 0;
   }
-  const headPos = t.kind === 'noun' ? v.pos[idx[idx.length - 1]] : v.pos[idx[0]];
+  // wink tags some verbs after a modal or "to" as adjectives ("would free"): the modal decides.
+  const afterModal = i > 0 && (v.pos[i - 1] === 'AUX' || (v.lem[i - 1] === 'to' && v.pos[i - 1] === 'PART'));
+  const headPos = t.kind === 'noun' ? v.pos[idx[idx.length - 1]] : t.kind === 'verb' && afterModal ? 'VERB' : v.pos[idx[0]];
   const ok =
     t.kind === 'verb' ? headPos === 'VERB' : t.kind === 'adj' ? headPos === 'ADJ' || headPos === 'VERB' : t.kind === 'modal' ? headPos === 'AUX' : headPos === 'NOUN' || headPos === 'PROPN';
   if (!ok) return null;
@@ -123,12 +126,24 @@ function findTriggers(v: View, d: EventDicts): Match[] {
 function isPassive(v: View, i: number, last: number): boolean {
   const tok = v.s.tokens[i];
   if (tok.lower.endsWith('ing') || tok.lower === v.lem[i]) return false;
-  if (v.lem[last + 1] === 'by' && i > 0 && v.chunkOf[i - 1] >= 0) return true;
+  if (reducedRelative(v, i, last)) return true;
   for (let j = i - 1; j >= 0 && i - j <= 3; j--) {
     if (v.pos[j] === 'AUX' && (v.lem[j] === 'be' || v.lem[j] === 'get')) return true;
     if (v.pos[j] !== 'ADV' && v.pos[j] !== 'PART' && v.pos[j] !== 'AUX') return false;
   }
   return false;
+}
+
+/**
+ * A participle right after the noun it modifies: "victims killed by the crash", "there were 10 soldiers killed".
+ * Its "subject" is that noun phrase, which undergoes the event.
+ */
+function reducedRelative(v: View, i: number, last: number): boolean {
+  const c = i > 0 ? v.chunkOf[i - 1] : -1;
+  if (c < 0) return false;
+  if (v.lem[last + 1] === 'by') return true;
+  const before = v.chunks[c].a - 1;
+  return before >= 0 && ((v.pos[before] === 'AUX' && v.lem[before] === 'be') || (v.pos[before] === 'VERB' && !v.is(before, 'speech')));
 }
 
 /** Actors of a subject: its own or coordinated actors, a pronoun resolved through "X said it …", or a message's sender. */
@@ -176,8 +191,11 @@ const PARTICLES = new Set(['out', 'up']);
 function nounSource(v: View, first: number, last: number, doc: DocState): { sources: ActorMention[]; targets: ActorMention[] | null; subj: Subject | null } {
   const ch = v.chunks[v.chunkOf[first]];
   const start = v.s.tokens[first].start;
+  // A possessor is the source where the noun phrase is a subject ("Putin's visit to China drew attention"), not
+  // where it is referred to inside another statement ("expressed appreciation for China's assistance").
   const own = ch ? ch.mentions.filter((m) => m.end <= start) : [];
-  if (own.length) return { sources: [own[own.length - 1]], targets: null, subj: null };
+  const referred = ch && ch.a > 0 && (v.pos[ch.a - 1] === 'ADP' || (v.pos[ch.a - 1] === 'VERB' && !v.is(ch.a - 1, 'light')));
+  if (own.length && !referred) return { sources: [own[own.length - 1]], targets: null, subj: null };
   const after = last + 1;
   if ((v.lem[after] === 'of' || v.lem[after] === 'by') && v.chunkOf[after + 1] >= 0) {
     const a = v.chunks[v.chunkOf[after + 1]].actor;
@@ -238,7 +256,9 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
     subj = subjectOf(v, first);
     if (t.kind === 'verb' && isPassive(v, first, last)) {
       sources = prepObject(v, last + 1, 'by');
-      targets = subjectActors(v, subj, doc);
+      const head = reducedRelative(v, first, last) ? v.chunks[v.chunkOf[first - 1]].actor : null;
+      targets = head ? [head] : reducedRelative(v, first, last) ? [] : subjectActors(v, subj, doc);
+      if (reducedRelative(v, first, last)) subj = null;
     } else if (t.reverseFrom) {
       sources = prepObject(v, last + 1, t.reverseFrom);
       targets = subjectActors(v, subj, doc);

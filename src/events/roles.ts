@@ -137,11 +137,12 @@ function actorsAt(v: View, k: number): ActorMention[] {
   const c = v.chunkOf[k];
   if (c < 0) return [];
   const ch = v.chunks[c];
-  if (ch.actor) return coordinatedRight(v, ch);
-  const after = ch.b + 1;
-  if (v.lem[after] === 'of' && v.chunkOf[after + 1] >= 0) {
-    const inner = v.chunks[v.chunkOf[after + 1]];
-    if (inner.actor) return coordinatedRight(v, inner);
+  // "the mayor of the northern West Bank city of Nablus": follow a short chain of "of" phrases.
+  for (let c2 = ch, step = 0; step < 3; step++) {
+    if (c2.actor) return coordinatedRight(v, c2);
+    const after = c2.b + 1;
+    if (v.lem[after] !== 'of' || v.chunkOf[after + 1] < 0) break;
+    c2 = v.chunks[v.chunkOf[after + 1]];
   }
   return [];
 }
