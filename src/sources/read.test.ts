@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type TestServer } from '../../test/fixtures/sources/serve.js';
 import type { SourceEvent } from './item.js';
-import { readInputs } from './read.js';
+import { countInputs, readInputs } from './read.js';
 
 const FIX = new URL('../../test/fixtures/sources/', import.meta.url).pathname;
 const fixture = (name: string) => readFileSync(join(FIX, name), 'utf8');
@@ -81,6 +81,18 @@ describe('readInputs: files and directories', () => {
       `${dir}/malformed.xml: malformed XML`,
       `${dir}/missing.txt: cannot read: no such file or directory`,
     ]);
+  });
+});
+
+describe('countInputs', () => {
+  it('counts JSONL lines (plain and gzipped), known files in directories, and gives up on URLs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attache-count-'));
+    writeFileSync(join(dir, 'docs.jsonl.gz'), gzipSync(readFileSync(join(FIX, 'docs.jsonl'))));
+    writeFileSync(join(dir, 'no-newline.jsonl'), '{"id": "a", "text": "x"}\n\n{"id": "b", "text": "y"}');
+    // docs.jsonl: 6 non-empty lines of 7; dir: 2 texts (notes.bin skipped); article.html: 1.
+    expect(await countInputs([join(FIX, 'docs.jsonl'), join(FIX, 'dir'), join(FIX, 'article.html')])).toBe(9);
+    expect(await countInputs([dir])).toBe(8);
+    expect(await countInputs([join(FIX, 'dir'), 'https://news.example.org/rss'])).toBeNull();
   });
 });
 
