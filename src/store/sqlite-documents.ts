@@ -19,7 +19,7 @@ import { normaliseUrl } from './url.js';
 /** Raw bytes below this size are stored as they are; above, raw-deflated. */
 const DEFLATE_FROM = 512;
 
-const DOC_COLUMNS = `d.id, d.url, d.source, d.external_id, d.title, d.date, d.language, d.version, d.content_hash,
+export const DOC_COLUMNS = `d.id, d.url, d.source, d.external_id, d.title, d.date, d.language, d.version, d.content_hash,
   d.simhash, d.story_id, d.feed_url, d.first_seen_at, d.last_seen_at, d.missing_since, d.tone, d.domains`;
 
 export function toDocumentSummary(r: Row): DocumentSummary {
@@ -43,8 +43,6 @@ export function toDocumentSummary(r: Row): DocumentSummary {
     domains: JSON.parse(r.domains as string) as string[],
   };
 }
-
-export { DOC_COLUMNS };
 
 /** The identity of an input: see store.ts. */
 export function documentKey(k: DocumentKey): string | null {
