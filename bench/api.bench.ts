@@ -1,13 +1,15 @@
 /**
  * API latency under load: `attache serve` over the KCNA store in its own process, and a load loop on
  * loopback keeping 20 requests in flight against the dyad and events endpoints. Prints p50/p95/p99
- * latency and throughput per endpoint group; the target is p95 < 100 ms.
+ * latency and throughput per endpoint group; the target is p95 < 100 ms. API_BENCH_WORKERS sets the server's
+ * worker processes (default one per core), API_BENCH_REQUESTS the requests per group.
  *
  * The store is ATTACHE_API_DB or /tmp/kcna-api.db; when absent it is built first with
  * `attache ingest ../shared/corpora/kcna-2011-2012.jsonl.gz --db …` (a few minutes).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -16,6 +18,8 @@ const CORPUS = resolve(ROOT, '../shared/corpora/kcna-2011-2012.jsonl.gz');
 const DB = process.env.ATTACHE_API_DB ?? '/tmp/kcna-api.db';
 const CONCURRENCY = 20;
 const REQUESTS = Number(process.env.API_BENCH_REQUESTS ?? 1000);
+/** Server processes (`attache serve --workers`); default one per core. */
+const WORKERS = Number(process.env.API_BENCH_WORKERS ?? availableParallelism());
 
 const PAIRS = ['PRK-CHN', 'PRK-RUS', 'PRK-USA', 'PRK-KOR', 'PRK-JPN', 'PRK-CUB', 'PRK-LAO', 'PRK-VNM'];
 const GROUPS: [string, (i: number) => string][] = [
@@ -37,7 +41,7 @@ function ensureStore(): boolean {
 }
 
 function startServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', DB, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', DB, '--port', '0', '--workers', String(WORKERS)], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout.on('data', (b) => {
@@ -77,7 +81,7 @@ if (ensureStore()) {
   try {
     const stats = await (await fetch(`${server.url}api/stats`)).json();
     console.log(`store ${DB}: ${stats.documents} documents, ${stats.events} events, ${stats.signals} signals`);
-    console.log(`${REQUESTS} requests per group, ${CONCURRENCY} in flight, server in its own process on loopback\n`);
+    console.log(`${REQUESTS} requests per group, ${CONCURRENCY} in flight, server: ${WORKERS} worker process(es) on loopback\n`);
     console.log('group             p50 ms   p95 ms   p99 ms    max ms    req/s   KB/resp');
     let worst = 0;
     const cold: string[] = [];

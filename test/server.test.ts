@@ -72,6 +72,19 @@ describe('attache serve', () => {
     }
   });
 
+  it('serves from several worker processes sharing one port, and stops them all', async () => {
+    const { child, url } = await start(['--workers', '2']);
+    try {
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${url}api/stats`).then((r) => r.json())));
+      for (const a of answers) expect(a.events).toBeGreaterThan(0);
+    } finally {
+      await stop(child);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(fetch(`${url}api/stats`)).rejects.toThrow();
+  });
+
   it('rejects a bad port with a clear error', async () => {
     const e = (await start(['--port', 'eighty']).catch((x) => x)) as Error & { code: number };
     expect(e.code).toBe(2);

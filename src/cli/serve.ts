@@ -4,6 +4,7 @@ interface ServeOptions {
   db?: string;
   port: string;
   host: string;
+  workers: string;
 }
 
 export function register(program: Command): void {
@@ -13,6 +14,7 @@ export function register(program: Command): void {
     .option('--db <path>', 'the store (default: env ATTACHE_DB or ./attache.db)')
     .option('--port <n>', 'TCP port (0 picks a free one)', '8700')
     .option('--host <address>', 'address to bind; anything but loopback requires env ATTACHE_TOKEN', '127.0.0.1')
+    .option('--workers <n>', 'server processes sharing the port (one per core serves more requests at once)', '1')
     .action(runServe);
 }
 
@@ -23,21 +25,50 @@ async function runServe(opts: ServeOptions): Promise<void> {
   };
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port "${opts.port}" is not a port number (0–65535)`);
+  const workers = Number(opts.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) fail(`--workers "${opts.workers}" is not a whole number from 1 to 64`);
   const { requiredToken, listen } = await import('../server/listen.js');
   try {
     requiredToken(opts.host, process.env.ATTACHE_TOKEN);
   } catch (e) {
     fail((e as Error).message);
   }
+  const cluster = (await import('node:cluster')).default;
+  if (workers > 1 && cluster.isPrimary) return supervise(workers, opts.host, fail);
+
   const { openStore } = await import('../store/open.js');
   const store = await openStore(opts.db).catch((e: Error) => fail(e.message));
   const running = await listen({ store, host: opts.host, port, token: process.env.ATTACHE_TOKEN }).catch((e: Error) =>
     fail(`cannot listen on ${opts.host}:${port}: ${e.message}`),
   );
-  process.stdout.write(`attache serve: ${store.location} at ${running.url} (API: ${running.url}api/openapi.json)\n`);
+  if (cluster.isPrimary) process.stdout.write(`attache serve: ${store.location} at ${running.url} (API: ${running.url}api/openapi.json)\n`);
   const stop = async () => {
     await running.close();
     await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  // A worker whose supervisor is gone stops too.
+  if (cluster.isWorker) process.once('disconnect', stop);
+}
+
+/** Fork `n` workers that share the port (node:cluster), print the URL once, stop them all on a signal. */
+async function supervise(n: number, host: string, fail: (msg: string) => never): Promise<void> {
+  const cluster = (await import('node:cluster')).default;
+  let stopping = false;
+  cluster.once('listening', (_w, addr) => {
+    const h = addr.addressType === 6 || (host.includes(':') && !host.startsWith('[')) ? `[${addr.address ?? host}]` : (addr.address ?? host);
+    const url = `http://${h}:${addr.port}/`;
+    process.stdout.write(`attache serve: ${n} workers at ${url} (API: ${url}api/openapi.json)\n`);
+  });
+  cluster.on('exit', (w, code) => {
+    if (!stopping) fail(`worker ${w.process.pid} exited with ${code}; stopping`);
+  });
+  for (let i = 0; i < n; i++) cluster.fork();
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
     process.exit(0);
   };
   process.once('SIGINT', stop);
