@@ -129,4 +129,34 @@ describe.skipIf(skipWithoutPg || skipWithoutKcna)('attache worker (PostgreSQL qu
       await queue.close();
     }
   });
+
+  it('attache ingest --queue --wait queues the items and returns when the workers are done', { timeout: 180_000 }, async () => {
+    const N = 20;
+    const file = join(dir, 'few.jsonl');
+    writeFileSync(file, kcnaStories(N).map((s) => JSON.stringify(s)).join('\n') + '\n');
+    const spec = freshPgSpec('i');
+    const w = worker(spec, '--batch', '4');
+    const ingest = spawn(process.execPath, [BIN, 'ingest', file, '--db', spec, '--queue', '--wait'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    ingest.stdout.on('data', (b) => (out += b));
+    const code = await new Promise((ok) => ingest.on('exit', ok));
+    expect(code, out).toBe(0);
+    expect(out).toMatch(new RegExp(`queued ${N} items as ${N} jobs on postgres://`));
+    expect(out).toContain(`workers finished ${N} jobs; 0 dead letters`);
+    const store = await openStore(spec);
+    try {
+      expect((await store.stats()).documents).toBe(N);
+    } finally {
+      await store.close();
+    }
+    w.child.kill('SIGTERM'); // stops after the batch in hand
+    const stopped = await w.exited;
+    expect(stopped.code, stopped.out).toBe(0);
+    expect(stopped.out).toContain(`${N} new`);
+    const refused = spawn(process.execPath, [BIN, 'ingest', file, '--db', join(dir, 'x.db'), '--queue'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    refused.stderr.on('data', (b) => (err += b));
+    expect(await new Promise((ok) => refused.on('exit', ok))).toBe(2);
+    expect(err).toMatch(/--queue needs a postgres:\/\/… store/);
+  });
 });
