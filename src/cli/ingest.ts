@@ -8,6 +8,8 @@ interface IngestCliOptions {
   source?: string;
   timeout: string;
   workers: string;
+  queue?: boolean;
+  wait?: boolean;
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
@@ -31,6 +33,8 @@ export function register(program: Command): void {
     .option('--source <name>', 'outlet name for documents that carry none (e.g. KCNA)')
     .option('--timeout <ms>', 'timeout of one HTTP request, body included', '20000')
     .option('--workers <n>', 'coding threads; 0 codes in the main thread', String(availableParallelism()))
+    .option('--queue', 'queue the items for `attache worker` processes instead of coding them here (postgres:// store)')
+    .option('--wait', 'with --queue: return when the workers have finished the queued items')
     .action(runIngest);
 }
 
@@ -44,6 +48,14 @@ async function runIngest(inputs: string[], opts: IngestCliOptions): Promise<void
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) fail(`--timeout "${opts.timeout}" is not a positive number of milliseconds`);
   const workers = Number(opts.workers);
   if (!Number.isInteger(workers) || workers < 0) fail(`--workers "${opts.workers}" is not a whole number ≥ 0`);
+  if (opts.wait && !opts.queue) fail('--wait goes with --queue');
+  if (opts.queue) {
+    const { ingestThroughQueue } = await import('../queue/ingest-queue.js');
+    const { storeSpec } = await import('../store/open.js');
+    const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
+    process.exitCode = await ingestThroughQueue(storeSpec(opts.db), inputs, { ...io, wait: Boolean(opts.wait), maxBytes, timeoutMs, source: opts.source ?? null });
+    return;
+  }
 
   const { openStore } = await import('../store/open.js');
   const { createCodePool } = await import('../sources/code-pool.js');
