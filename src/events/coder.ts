@@ -38,7 +38,7 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
     const heads = new Set(matches.filter((m) => m.t.kind !== 'noun').map((m) => m.idx[0]));
     const seen = new Set<string>();
     for (const m of matches) {
-      for (const e of codeMatch(v, m, heads, doc, d, ctx)) {
+      for (const e of codeMatch(v, m, matches, heads, doc, d, ctx)) {
         // One event per dyad and CAMEO root: "bombarded Aleppo, killing eight" is one assault.
         const key = `${e.source.code}|${e.target?.code ?? ''}|${e.cameo.slice(0, 2)}`;
         if (seen.has(key)) continue;
@@ -143,7 +143,7 @@ function reducedRelative(v: View, i: number, last: number): boolean {
   if (c < 0) return false;
   if (v.lem[last + 1] === 'by') return true;
   const before = v.chunks[c].a - 1;
-  return before >= 0 && ((v.pos[before] === 'AUX' && v.lem[before] === 'be') || (v.pos[before] === 'VERB' && !v.is(before, 'speech')));
+  return before >= 0 && v.pos[before] === 'AUX' && v.lem[before] === 'be';
 }
 
 /** Actors of a subject: its own or coordinated actors, a pronoun resolved through "X said it …", or a message's sender. */
@@ -233,7 +233,10 @@ function sameActor(a: ActorMention, b: ActorMention): boolean {
   return a === b || (a.start === b.start && a.end === b.end) || (a.actor.code === b.actor.code && a.actor.name === b.actor.name);
 }
 
-function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: EventDicts, ctx: StageContext): Omit<CodedEvent, 'attribution'>[] {
+/** Events whose "that" clause is their content, not a second event. */
+const CONTENT_EVENTS = new Set(['REQUEST', 'THREATEN', 'ACCUSE']);
+
+function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: DocState, d: EventDicts, ctx: StageContext): Omit<CodedEvent, 'attribution'>[] {
   const { t, idx } = m;
   const first = idx[0];
   const last = idx[idx.length - 1];
@@ -253,6 +256,9 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
       const cs = clauseStart(v, first);
       for (const h of heads) if (h >= cs && h < first) return [];
     }
+    // The content of a demand or warning is not an event: "reiterated its demand that Israel ease restrictions".
+    const cs = clauseStart(v, first);
+    if (cs > 0 && v.lem[cs - 1] === 'that' && others.some((o) => CONTENT_EVENTS.has(o.t.event) && o.idx[o.idx.length - 1] < cs - 1 && o.idx[o.idx.length - 1] >= cs - 5)) return [];
     subj = subjectOf(v, first);
     if (t.kind === 'verb' && isPassive(v, first, last)) {
       sources = prepObject(v, last + 1, 'by');
@@ -271,6 +277,13 @@ function codeMatch(v: View, m: Match, heads: Set<number>, doc: DocState, d: Even
     sources = ns.sources;
     subj = ns.subj;
     targets = ns.targets ?? objectOf(v, last + 1, t.targets);
+  }
+  // An actor inside the pattern's gap is its indirect object: "will give Tanzania a grant".
+  if (targets.length === 0 && t.kind === 'verb') {
+    for (let k = first + 1; k < last && targets.length === 0; k++) {
+      const c = v.chunkOf[k];
+      if (c >= 0 && v.chunks[c].actor && !sources.includes(v.chunks[c].actor!)) targets = [v.chunks[c].actor!];
+    }
   }
   if (sources.length === 0 || isCommentary(v)) return [];
   const pairs: [ActorMention, ActorMention | null][] = [];

@@ -11,6 +11,7 @@ export interface Subject {
 }
 
 const WALK_MAX = 40;
+const QUANTITY = new Set(['to', 'than', 'about', 'over', 'around', 'nearly', 'some']);
 const RELATIVE = new Set(['who', 'which']);
 
 /**
@@ -26,7 +27,8 @@ export function subjectOf(v: View, i: number): Subject | null {
       const ch = v.chunks[c];
       const before = ch.a - 1;
       const bp = before >= 0 ? v.pos[before] : '';
-      if (bp === 'ADP') {
+      // A prepositional phrase is skipped, but not a quantity ("Up to 1,000 ethnic Turks began …").
+      if (bp === 'ADP' && !(v.pos[ch.a] === 'NUM' && QUANTITY.has(v.lem[before]))) {
         j = before - 1;
         continue;
       }

@@ -53,7 +53,8 @@ function agentMention(s: Sentence, ch: Chunk, sector: string, place: ActorMentio
   };
 }
 
-const PLACE_PREP = new Set(['in', 'of', 'from']);
+const PLACE_PREP = new Set(['in', 'of', 'from', 'throughout', 'across']);
+const PAREN_MAX = 5;
 
 /**
  * The view of one sentence. `dates` are the sentence's date mentions (character spans): a capitalised date
@@ -79,8 +80,19 @@ export function buildView(
     for (let i = 0; i < n; i++) if (toks[i].start < m.end && toks[i].end > m.start) mentionAt[i] = m;
   }
   // A lemma, else the plain form without a plural s (wink tags some sentence-initial nouns PROPN: "Observers").
-  const is = (i: number, r: WordRole) => i >= 0 && i < n && !!(roles.get(lem[i])?.has(r) || roles.get(toks[i].lower.replace(/s$/, ''))?.has(r));
+  // By lemma, else by the plain form less an inflection the lemmatiser missed ("Observers", "staged" read as "stag").
+  const is = (i: number, r: WordRole) => {
+    if (i < 0 || i >= n) return false;
+    const w = toks[i].lower;
+    return !!(roles.get(lem[i])?.has(r) || roles.get(w.replace(/s$/, ''))?.has(r) || roles.get(w.replace(/e?d$/, ''))?.has(r) || roles.get(w.replace(/d$/, ''))?.has(r));
+  };
   const chunkOf = new Int32Array(n).fill(-1);
+  /** Index of the ")" closing a short parenthesis that opens at `k` and is followed by more of the phrase, else -1. */
+  const parenthesis = (k: number): number => {
+    if (toks[k].lower !== '(') return -1;
+    for (let c = k + 1; c < n && c <= k + PAREN_MAX; c++) if (toks[c].lower === ')') return c + 1 < n && (NOMINAL.has(pos[c + 1]) || mentionAt[c + 1]) ? c : -1;
+    return -1;
+  };
   const chunks: Chunk[] = [];
   let i = 0;
   while (i < n) {
@@ -95,7 +107,13 @@ export function buildView(
       continue;
     }
     let b = i;
-    while (b + 1 < n && inChunk(b + 1)) {
+    while (b + 1 < n && (inChunk(b + 1) || parenthesis(b + 1) > 0)) {
+      // A short parenthesis inside a name: "The Asia-Pacific Economic Cooperation (APEC) forum".
+      const close = parenthesis(b + 1);
+      if (close > 0) {
+        b = close;
+        continue;
+      }
       // A new determiner after a noun starts a new phrase ("gave Tanzania a grant").
       if (pos[b + 1] === 'DET' && mentionAt[b + 1] === null && (pos[b] === 'NOUN' || pos[b] === 'PROPN' || mentionAt[b] !== null)) break;
       // A personal pronoun is a phrase of its own ("told him it").
@@ -132,7 +150,7 @@ export function buildView(
   function isUnknownName(ch: Chunk): boolean {
     let h = ch.b;
     while (h > ch.a && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
-    if (pos[h] !== 'PROPN' || (h === 0 && ch.a === h) || is(h, 'commentary') || is(h, 'carrier')) return false;
+    if (pos[h] !== 'PROPN' || is(h, 'commentary') || is(h, 'carrier')) return false;
     const t = toks[h];
     return /^\p{Lu}/u.test(t.text) && !dates.some((d) => t.start < d.end && t.end > d.start);
   }
