@@ -154,4 +154,29 @@ describe('extractSignals', () => {
     );
     expect(sig.map(pair)).toEqual(['wreath: diplomatic corps (null) -> Kim Jong Un (PRK)', 'wreath: Nigerian ambassador to Kim Jong Un (NGA) -> Kim Jong Un (PRK)']);
   });
+
+  it('links an answer to the letters it answers, with the letters\' senders listed in the next sentence', () => {
+    const text =
+      'Kim Jong Un on April 12 sent autographs after reading letters from different units. In the letters sent by employees of the Pyongyang Cosmetics Factory, workers of the Sunchon Vinalon Complex wrote about their happiness.';
+    const sig = extractSignals(ctxOf(text, [KIM_JONG_UN, ['Pyongyang', 'group', 'Pyongyang', 'PRK', 'GOV']], '2012-04-19'), dicts);
+    expect(sig.map(pair)).toEqual([
+      'letter: Kim Jong Un (PRK) -> Pyongyang Cosmetics Factory (PRK)',
+      'letter: Kim Jong Un (PRK) -> Sunchon Vinalon Complex (PRK)',
+      'letter: Pyongyang Cosmetics Factory (PRK) -> Kim Jong Un (PRK)',
+      'letter: Sunchon Vinalon Complex (PRK) -> Kim Jong Un (PRK)',
+    ]);
+  });
+
+  it('keeps an apposition with its party and a title\'s "to" out of the recipients', () => {
+    const text = 'Kim Jong Il received a gift from the family of Chai Shiying, a Chinese related to the anti-Japanese struggle, on a visit to the DPRK.';
+    const sig = extractSignals(ctxOf(text, [KIM_JONG_IL, DPRK, ['Chinese', 'country', null, 'CHN', null], ['Japanese', 'country', null, 'JPN', null]]), dicts);
+    expect(sig.map(pair)).toEqual(['gift: family of Chai Shiying, a Chinese (CHN) -> Kim Jong Il (PRK)']);
+  });
+
+  it('gives an organisation of Koreans abroad the country they live in', () => {
+    const text = 'Kim Jong Il received a congratulatory letter from the General Association of Korean Residents in Japan on New Year\'s Day.';
+    const sig = extractSignals(ctxOf(text, [KIM_JONG_IL, ['Korean', 'country', null, 'PRK', null], ['Japan', 'country', null, 'JPN', null]], '2011-01-01'), dicts);
+    expect(sig.map(pair)).toEqual(['congratulations: General Association of Korean Residents in Japan (JPN) -> Kim Jong Il (PRK)']);
+    expect(sig[0].occasion_type).toBe('new_year');
+  });
 });

@@ -99,7 +99,7 @@ function honoreesAfter(v: SentenceView, from: number): Party[] {
   const named = v.mentions.filter((m) => m.start >= from && m.end <= limit && m.kind === 'person' && m.form === 'name' && !inName(m));
   const found = named.length
     ? named.flatMap((m) => partiesIn(v, m.start, m.end).parties)
-    : partiesIn(v, from, regionEnd(v, from, limit)).parties;
+    : partiesIn(v, from, regionEnd(v, from, limit)).parties.filter((p) => p.name);
   const country = v.mentions.find((m) => m.actor.country)?.actor.country ?? null;
   for (const p of found) p.country ??= country;
   return found;

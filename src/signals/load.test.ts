@@ -32,7 +32,7 @@ describe('data/signals', () => {
     const channels = new Set(['message', 'telegram', 'letter', 'gift', 'wreath'].flatMap((p) => d.triggers.get(lemmaPhrase(p)).map((t) => t.channel)));
     for (const c of channels) expect(CHANNELS).toContain(c);
     const types = new Set(
-      ['demise', 'earthquake', 'national day', 'birthday', 'election', 'appointment', 'New Year', 'Victory Day', 'anniversary', 'visit']
+      ['demise', 'earthquake', 'national day', 'birthday', 'election', 'appointment', 'New Year', 'Victory Day', 'anniversary', 'successful visit']
         .flatMap((p) => d.occasions.get(lemmaPhrase(p)).map((o) => o.type)),
     );
     expect([...types].sort()).toEqual([...OCCASION_PRECEDENCE].sort());

@@ -52,7 +52,7 @@ export function splitItems(tokens: Token[], mentions: ActorMention[], titles: Se
       // ("soldier-builders of X, employees of Y").
       const opens =
         next &&
-        (DETERMINERS.has(next.lower) ||
+        ((DETERMINERS.has(next.lower) && !apposition(tokens, j, mentions)) ||
           (personStarts.has(next.start) && CAP.test(next.text)) ||
           (t.text === ',' && isPlural(next)) ||
           (t.pos === 'CCONJ' && ORG_WORDS.has(tokens[i - 1]?.lower ?? '') && opensOrgName(tokens, j)) ||
@@ -80,6 +80,22 @@ function opensOrgName(tokens: Token[], j: number): boolean {
   let k = j;
   while (k < tokens.length && CAP.test(tokens[k].text)) k++;
   return k > j && ORG_WORDS.has(tokens[k - 1].lower);
+}
+
+/**
+ * ", a Chinese anti-Japanese revolutionary martyr", ", a non-governmental organization of the United States":
+ * an indefinite description after a comma says more about the item before it, unless it names an
+ * organisation of its own ("a delegation of the Bangladesh Institute of the Juche Idea").
+ */
+function apposition(tokens: Token[], j: number, mentions: ActorMention[]): boolean {
+  if (tokens[j - 1]?.text !== ',' || (tokens[j].lower !== 'a' && tokens[j].lower !== 'an')) return false;
+  let k = j + 1;
+  while (k < tokens.length && tokens[k].text !== ',' && tokens[k].pos !== 'CCONJ') {
+    const t = tokens[k];
+    if (CAP.test(t.text) && !mentions.some((m) => t.start >= m.start && t.end <= m.end)) return false;
+    k++;
+  }
+  return true;
 }
 
 /** A title and a name: "and Secretary General Tjahjo Kumolo", ", General Secretary Kim Jong Il". */
@@ -110,12 +126,12 @@ function trimItem(item: Token[]): Token[] {
   let b = item.length;
   const edge = (t: Token) => !isWord(t) && t.text !== ')' && t.text !== '"' ? true : t.pos === 'CCONJ';
   while (a < b && (edge(item[a]) || item[a].pos === 'CCONJ')) a++;
-  while (b > a && (edge(item[b - 1]) || ['and', 'a', 'an', 'the', 'here', 'there'].includes(item[b - 1].lower))) b--;
+  while (b > a && (edge(item[b - 1]) || item[b - 1].pos === 'AUX' || ['and', 'a', 'an', 'the', 'here', 'there'].includes(item[b - 1].lower))) b--;
   return item.slice(a, b);
 }
 
 /** The actor mentions inside [start, end). */
-export function mentionsIn(mentions: ActorMention[], start: number, end: number): ActorMention[] {
+function mentionsIn(mentions: ActorMention[], start: number, end: number): ActorMention[] {
   return mentions.filter((m) => m.start >= start && m.end <= end);
 }
 
@@ -140,7 +156,7 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   const person = ms.find((m) => PERSON_KINDS.has(m.kind) && m.actor.name && m.start < firstAdp && (m.form === 'name' || whole(m)));
   const orgM = ms.find((m) => ORG_KINDS.has(m.kind));
   const countryM = (person?.actor.country ? person : null) ?? (orgM?.actor.country ? orgM : null) ?? ms.find((m) => m.actor.country);
-  const country = abroad(words, ms) ?? countryM?.actor.country ?? null;
+  const country = abroad(words, ms) ?? (orgM && countryAfter(orgM, ms, text)) ?? countryM?.actor.country ?? null;
   const first = words[0];
   const head = headOf(words);
   const covered = (t: Token) => ms.some((m) => t.start >= m.start && t.end <= m.end && (m.kind === 'country' || m.kind === 'group'));
@@ -170,6 +186,13 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   const asWritten = text.slice(start, end);
   const key = name ? `n:${name.toLowerCase()}` : org ? `o:${org.toLowerCase()}` : `c:${country}:${sector}:${asWritten.toLowerCase()}`;
   return { name, role, country, org: person ? (orgM?.actor.name ?? null) : org, sector, text: asWritten, key, start, end, titleOnly };
+}
+
+/** "the Liberal Democratic Party of Russia": the country named right after an organisation is its own. */
+function countryAfter(org: ActorMention, ms: ActorMention[], text: string): string | null {
+  const m = /^\s+of\s+(the\s+)?/i.exec(text.slice(org.end, org.end + 12));
+  if (!m) return null;
+  return ms.find((c) => c.kind === 'country' && c.start === org.end + m[0].length)?.actor.country ?? null;
 }
 
 /**
@@ -226,6 +249,7 @@ const ORG_WORDS = new Set([
   'council', 'front', 'assembly', 'cabinet', 'ministry', 'embassy', 'presidium', 'organization', 'organisation',
   'corps', 'delegation', 'administration', 'alliance', 'forum', 'club', 'centre', 'center', 'office', 'fund',
   'foundation', 'university', 'academy', 'agency', 'bureau', 'branch', 'movement', 'farm', 'factory', 'c.c.',
+  'complex', 'works', 'mill', 'mine', 'plant', 'enterprise', 'brigade', 'division', 'troupe', 'ensemble', 'school', 'hospital',
 ]);
 
 /** "staff members of the Office of the World Food Programme" → "Office of the World Food Programme". */

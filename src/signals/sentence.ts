@@ -99,7 +99,7 @@ export function partiesIn(v: SentenceView, from: number, to: number): { parties:
  * An item with no country of its own takes its list neighbour's ("to Putin, to the friendly government");
  * an international body ("International Alliance of ...", "World Peace Federation") keeps none.
  */
-export function inheritCountries(parties: Party[]): void {
+function inheritCountries(parties: Party[]): void {
   for (let i = 0; i < parties.length; i++) {
     const p = parties[i];
     if (p.country || /^(international|world)\b/i.test(p.org ?? '')) continue;
