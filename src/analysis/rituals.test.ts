@@ -93,6 +93,13 @@ describe('rituals', () => {
     expect(r.firstTime.map((f) => f.kind)).toEqual(['condolences']);
   });
 
+  it('a late receipt must name the ritual\'s occasion type', () => {
+    const retyped = signals.map((s) => (s.signal.date === '2023-01-20' ? { ...s, signal: { ...s.signal, occasion_type: 'none' as const } } : s));
+    const r = rituals(retyped, { year: 2023 });
+    expect(brief(r)[0]).toEqual(['CHN>PRK', 'greetings', 'new_year', '01-01', '2020,2021,2022', 'missing', null, null]);
+    expect(r.firstTime.map((f) => [f.kind, f.occasionType, f.first.date])).toEqual([['greetings', 'none', '2023-01-20'], ['condolences', 'disaster', '2023-03-10']]);
+  });
+
   it('normalises occasion wording', () => {
     expect(normaliseOccasion('the 63rd founding anniversary of the DPRK')).toBe('founding anniversary of the DPRK');
     expect(normaliseOccasion('2012')).toBeNull();

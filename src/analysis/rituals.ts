@@ -8,7 +8,8 @@
  * the year: the observed day that gathers the most history years within ±tolerance days (ties: the smallest
  * total distance, then the earliest day), learnt from signals of calendar occasion types; its occasion type
  * is the commonest among them. The occasion type does not split a ritual (the same national day is read as
- * national_day one year and anniversary the next), and any signal of the pair and kind on the day counts. Years are matched on real dates around the usual day, so
+ * national_day one year and anniversary the next): any signal of the pair and kind within the tolerance
+ * counts as on time; a late one must name the ritual's occasion type. Years are matched on real dates around the usual day, so
  * New Year greetings sent on 30 December count for the next year's 1 January.
  */
 import type { OccasionType, SignalKind } from '../types.js';
@@ -247,9 +248,11 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
       if (near) claimed.add(near);
       return near;
     });
+    const types = learnt.map((r) => commonest(r.hits.map((h) => h.row.signal.occasion_type)) as OccasionType);
     expectedDays.forEach((e, i) => {
       if (got[i]) return;
-      got[i] = occs.find((o) => o.day > e + tol && o.day <= e + tol + late && !onTimeOf.has(o) && !claimed.has(o)) ?? null;
+      // a late receipt must name the same occasion type: a month later, another occasion's signal is likelier
+      got[i] = occs.find((o) => o.day > e + tol && o.day <= e + tol + late && o.row.signal.occasion_type === types[i] && !onTimeOf.has(o) && !claimed.has(o)) ?? null;
       if (got[i]) claimed.add(got[i]!);
     });
     learnt.forEach((r, i) => {
@@ -259,7 +262,7 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
       const status: RitualState = o ? (lag! <= tol ? 'on_time' : 'late') : asOfDay > expected + tol ? 'missing' : 'pending';
       statuses.push({
         ...key,
-        occasionType: commonest(r.hits.map((h) => h.row.signal.occasion_type)) as OccasionType,
+        occasionType: types[i],
         occasion: normaliseOccasion(commonest(r.hits.map((h) => normaliseOccasion(h.row.signal.occasion)))),
         usualDay: mmddOf(r.doy),
         yearsSeen: r.years,
