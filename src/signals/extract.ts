@@ -238,8 +238,7 @@ function otherSentence(v: SentenceView, st: DocState, dicts: SignalDicts): void 
   const verb = subjectEnd(v, cue.end);
   if (!verb || verb.start > cue.start) return;
   const senders = partiesIn(v, v.s.start, verb.start).parties;
-  const courierAt = Infinity;
-  const own = ownParties(v, { start: cue.start, end: cue.end, value: { kind: cue.value.kind, channel: null, rule: cue.value.rule } }, v.s.end, courierAt);
+  const own = ownParties(v, { start: cue.start, end: cue.end, value: { kind: cue.value.kind, channel: null, rule: cue.value.rule } }, v.s.end, Infinity);
   const recipients = own.recipients.length ? own.recipients : partiesIn(v, cue.end, regionEnd(v, cue.end, nextMark(v, cue.end))).parties;
   if (!senders.length || !recipients.length) return;
   st.frames.push({
