@@ -30,15 +30,6 @@ export interface WorkerOptions {
 
 export type WorkerSummary = Record<SaveStatus | 'retried' | 'dead', number>;
 
-export const DEFAULT_WORKER: WorkerOptions = {
-  batch: 32,
-  leaseSeconds: 300,
-  maxAttempts: 5,
-  retryDelaySeconds: 30,
-  drain: false,
-  idleMs: 1000,
-};
-
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((ok) => {
     const t = setTimeout(ok, ms);
