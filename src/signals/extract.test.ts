@@ -179,4 +179,16 @@ describe('extractSignals', () => {
     expect(sig.map(pair)).toEqual(['congratulations: General Association of Korean Residents in Japan (JPN) -> Kim Jong Il (PRK)']);
     expect(sig[0].occasion_type).toBe('new_year');
   });
+
+  it('gives "a similar message" the kind of the message before, and a telephone message its channel', () => {
+    const serbia: Known = ['Serbia', 'country', null, 'SRB', null];
+    const pak: Known = ['Pak Ui Chun', 'person', 'Pak Ui Chun', 'PRK', 'GOV'];
+    const text =
+      'Kim Yong Nam sent a congratulatory message to Ivica Dacic upon his appointment as prime minister of Serbia. Pak Ui Chun sent a similar message to Ivan Mrkic upon his appointment as foreign minister of Serbia.';
+    const sig = extractSignals(ctxOf(text, [KIM_YONG_NAM, pak, serbia], '2012-08-08'), dicts);
+    expect(sig.map(pair)).toEqual(['congratulations: Kim Yong Nam (PRK) -> Ivica Dacic (SRB)', 'congratulations: Pak Ui Chun (PRK) -> Ivan Mrkic (SRB)']);
+    expect(sig.map((s) => s.occasion_type)).toEqual(['appointment', 'appointment']);
+    const phone = extractSignals(ctxOf('Kim Jong Il sent a telephone message to Hu Jintao.', [KIM_JONG_IL, ['Hu Jintao', 'person', 'Hu Jintao', 'CHN', 'GOV']]), dicts);
+    expect(phone.map((s) => [s.kind, s.channel])).toEqual([['other_message', 'phone']]);
+  });
 });

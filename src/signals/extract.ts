@@ -65,7 +65,9 @@ export function extractSignals(ctx: StageContext, dicts: SignalDicts): Signal[] 
  */
 function settle(f: Frame, views: SentenceView[], pubDate: string | null, dicts: SignalDicts): void {
   const i = f.sentence;
-  const near = [i + 1, i + 2, i - 1, i - 2].map((k) => views[k]).filter((v): v is SentenceView => v !== undefined);
+  // A tribute may take the occasion the report opened with; a message's occasion is in it or its body.
+  const window = TRIBUTE.has(f.kind) ? [i + 1, i + 2, i - 1, i - 2] : [i + 1, i + 2];
+  const near = window.map((k) => views[k]).filter((v): v is SentenceView => v !== undefined);
   if (!f.occasion) {
     for (const v of near) {
       if (v.s.index > i && v.cues.some((c) => c.value.role === 'courier')) continue;
@@ -149,6 +151,10 @@ function triggerSentence(v: SentenceView, st: DocState, dicts: SignalDicts): voi
     if (!f.senders.length && !verb) f.senders = firstPersonBesides(v, f.recipients);
     f.openList = f.senders.length === 0;
     const prev = st.frames[st.frames.length - 1];
+    if (prev && v.cues.some((c) => c.value.role === 'similar' && t.start - c.end <= 1 && c.end <= t.start)) {
+      f.kind = prev.kind;
+      f.generic = prev.generic;
+    }
     if (i > 0 && prev && v.cues.some((c) => c.value.role === 'reply' && c.start >= v.triggers[i - 1].end && c.start < t.start)) answer(f, prev, fromBy);
     countryFromSentence(v, f);
     if (!f.recipients.length) fillRecipients(f, v, st);

@@ -12,7 +12,7 @@ export const CHANNELS = ['telegram', 'message', 'letter', 'phone', 'in_person', 
 export const OCCASION_PRECEDENCE = [
   'death', 'disaster', 'national_day', 'birthday', 'election', 'appointment', 'new_year', 'holiday', 'anniversary', 'other',
 ] as const satisfies readonly OccasionType[];
-export const ROLES = ['from', 'by', 'behalf', 'to', 'honoree', 'receive', 'enumerate', 'title', 'courier', 'stop', 'reply', 'send'] as const;
+export const ROLES = ['from', 'by', 'behalf', 'to', 'honoree', 'receive', 'enumerate', 'title', 'courier', 'stop', 'reply', 'send', 'similar'] as const;
 export type CueRole = (typeof ROLES)[number];
 
 export interface Trigger {
