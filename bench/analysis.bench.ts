@@ -1,7 +1,9 @@
 /**
  * Analysis answer times on the whole KCNA store (target: dyad and rituals under 200 ms each).
  * The store is /tmp/kcna.db (or $KCNA_DB); when absent it is built once with `attache ingest` of
- * ../shared/corpora/kcna-2011-2012.jsonl.gz. Each analysis runs once cold, then 5 times; the median is shown.
+ * ../shared/corpora/kcna-2011-2012.jsonl.gz. Each analysis runs once cold, then 5 times; the median wall time
+ * is shown with the median CPU time of the process beside it (on a shared, loaded machine the wall time
+ * grows with the load average, printed at the end; the CPU time much less).
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -46,15 +48,19 @@ for (const [name, fn, targeted] of runs) {
   await fn();
   const cold = performance.now() - t;
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 5; i++) {
     t = performance.now();
+    const c = process.cpuUsage();
     await fn();
+    const used = process.cpuUsage(c);
     times.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
   }
   const med = median(times)!;
   const verdict = targeted ? (med < TARGET_MS ? 'ok' : `OVER ${TARGET_MS} ms`) : '';
   if (targeted && med >= TARGET_MS) over++;
-  console.log(`${name.padEnd(58)} cold ${cold.toFixed(0).padStart(5)} ms   median ${med.toFixed(0).padStart(5)} ms  ${verdict}`);
+  console.log(`${name.padEnd(58)} cold ${cold.toFixed(0).padStart(5)} ms   median ${med.toFixed(0).padStart(5)} ms (CPU ${median(cpu)!.toFixed(0).padStart(4)} ms)  ${verdict}`);
 }
 // the same ritual calendar with the rows already read: what the analysis costs without the store query
 const signalRows = await collect(store.signals());
