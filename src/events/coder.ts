@@ -1,5 +1,6 @@
 import type { StageContext } from '../pipeline/stages.js';
 import type { ActorMention, ActorRef, Attribution, CodedEvent, Modality } from '../types.js';
+import { ROLE_BIT } from './cues.js';
 import type { EventDicts } from './load.js';
 import { cueModality, clauseStart } from './modality.js';
 import { quadClass } from './ontology.js';
@@ -27,10 +28,10 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   const out: CodedEvent[] = [];
   const doc: DocState = { sender: null };
   for (const s of ctx.analysed.sentences) {
-    if (!s.tokens.some((t) => d.byFirst.has(t.lemma) || d.byFirst.has(t.lower) || d.cues.roles.get(t.lemma)?.has('carrier'))) continue;
+    if (!s.tokens.some((t) => d.keyWords.has(t.lemma) || d.keyWords.has(t.lower))) continue;
     const all = ctx.mentions[s.index] ?? [];
-    const v = buildView(s, all.filter((m) => m.kind !== 'agency'), d.cues.roles, d.cues.agents, ctx.dates[s.index] ?? []);
-    rememberSenders(v, doc);
+    const v = buildView(s, all, d.cues.roles, d.cues.agents, ctx.dates[s.index] ?? []);
+    if (s.tokens.some((t) => ((d.cues.roles.get(t.lemma) ?? 0) & ROLE_BIT.carrier) !== 0)) rememberSenders(v, doc);
     const matches = findTriggers(v, d);
     if (matches.length === 0) continue;
     const agency = all.find((m) => m.kind === 'agency');

@@ -18,8 +18,8 @@ export type WordRole = 'light' | 'reverse' | 'speech' | 'commentary' | 'carrier'
 
 export interface Cues {
   modality: ModalityCue[];
-  /** A lemma may have several roles ("announce": light and speech). */
-  roles: Map<string, Set<WordRole>>;
+  /** Roles of a lemma as a bit mask of ROLE_BIT (a lemma may have several: "announce" is light and speech). */
+  roles: Map<string, number>;
   /** Unnamed agents (data/triggers/cues/agents.txt): noun lemma → CAMEO sector. */
   agents: Map<string, string>;
 }
@@ -28,9 +28,12 @@ const MODALITIES = new Set(['negated', 'hypothetical', 'future', 'historical']);
 const WHERE = new Set(['aux', 'clause', 'after']);
 const ROLES = new Set<WordRole>(['light', 'reverse', 'speech', 'commentary', 'carrier', 'boundary', 'control']);
 
+/** One bit per word role, so that a token's roles are one number. */
+export const ROLE_BIT: Record<WordRole, number> = { light: 1, reverse: 2, speech: 4, commentary: 8, carrier: 16, boundary: 32, control: 64 };
+
 export function compileCues(lines: DictLine[]): Cues {
   const modality: ModalityCue[] = [];
-  const roles = new Map<string, Set<WordRole>>();
+  const roles = new Map<string, number>();
   const agents = new Map<string, string>();
   for (const l of lines) {
     const name = l.file.replace(/^.*\//, '');
@@ -43,9 +46,7 @@ export function compileCues(lines: DictLine[]): Cues {
       const [word, role] = l.fields;
       if (l.fields.length !== 2 || !ROLES.has(role as WordRole) || !/^[a-z']+$/.test(word))
         throw new DictError(l.rule, `expected "lemma | ${[...ROLES].join('|')}"`);
-      let set = roles.get(word);
-      if (!set) roles.set(word, (set = new Set()));
-      set.add(role as WordRole);
+      roles.set(word, (roles.get(word) ?? 0) | ROLE_BIT[role as WordRole]);
     } else if (name === 'agents.txt') {
       const [word, sector] = l.fields;
       if (l.fields.length !== 2 || !/^[a-z]+$/.test(word) || !/^[A-Z]{3}$/.test(sector)) throw new DictError(l.rule, 'expected "noun lemma | SECTOR (three capitals)"');

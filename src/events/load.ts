@@ -1,5 +1,5 @@
 import type { DictSources } from '../dict/files.js';
-import { compileCues, type Cues } from './cues.js';
+import { compileCues, ROLE_BIT, type Cues } from './cues.js';
 import { compileOntology, type Ontology } from './ontology.js';
 import { compileTriggers, type Trigger } from './triggers.js';
 
@@ -9,6 +9,8 @@ export interface EventDicts {
   triggers: Trigger[];
   /** Triggers by their first word (a lemma), the key looked up per token. */
   byFirst: Map<string, Trigger[]>;
+  /** Words that make a sentence worth a look: trigger first words and message nouns (the cheap pre-filter). */
+  keyWords: Set<string>;
   cues: Cues;
 }
 
@@ -27,5 +29,7 @@ export function loadEvents(src: DictSources): EventDicts {
   }
   // Longest patterns first, so that the first complete match at a token is the most specific one.
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { ontology, triggers, byFirst, cues };
+  const keyWords = new Set(byFirst.keys());
+  for (const [w, bits] of cues.roles) if (bits & ROLE_BIT.carrier) keyWords.add(w);
+  return { ontology, triggers, byFirst, keyWords, cues };
 }

@@ -1,5 +1,5 @@
 import type { ActorMention, Sentence } from '../types.js';
-import type { WordRole } from './cues.js';
+import { ROLE_BIT, type WordRole } from './cues.js';
 
 /** A noun-phrase chunk: a maximal run of nominal tokens, actor mentions kept whole. */
 export interface Chunk {
@@ -14,17 +14,6 @@ export interface Chunk {
   pron: boolean;
   /** Lemma of the chunk's last noun (its head), else of its last token. */
   head: string;
-}
-
-/** One sentence as the role finder sees it: lemmas, POS, chunks, and which chunk each token belongs to. */
-export interface View {
-  s: Sentence;
-  lem: string[];
-  pos: string[];
-  chunkOf: Int32Array;
-  chunks: Chunk[];
-  /** Does token `i` have the word role `r` (data/triggers/cues/roles.txt)? */
-  is: (i: number, r: WordRole) => boolean;
 }
 
 const NOMINAL = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
@@ -56,102 +45,176 @@ function agentMention(s: Sentence, ch: Chunk, sector: string, place: ActorMentio
 const PLACE_PREP = new Set(['in', 'of', 'from', 'throughout', 'across']);
 const PAREN_MAX = 5;
 
+/** Roles of a word: by lemma, else by its written form less an inflection the lemmatiser missed ("staged"). */
+function roleMask(roles: Map<string, number>, lemma: string, w: string): number {
+  let m = roles.get(lemma) ?? 0;
+  if (w !== lemma) m |= roles.get(w) ?? 0;
+  if (w.endsWith('s')) m |= roles.get(w.slice(0, -1)) ?? 0;
+  if (w.endsWith('ed')) m |= (roles.get(w.slice(0, -2)) ?? 0) | (roles.get(w.slice(0, -1)) ?? 0);
+  return m;
+}
+
 /**
- * The view of one sentence. `dates` are the sentence's date mentions (character spans): a capitalised date
- * ("Tuesday", "October") is never taken for an unknown named actor.
+ * One sentence as the role finder sees it: lemmas, POS, word roles, noun-phrase chunks and which chunk each
+ * token belongs to. Agency mentions are attribution, never chunk actors. `dates` are the sentence's date
+ * mentions: a capitalised date ("Tuesday") is never taken for an unknown named actor.
  */
+export class View {
+  readonly lem: string[];
+  readonly pos: string[];
+  private readonly n: number;
+  /** Role bits per token, computed on first use (-1: not yet). */
+  private readonly mask: Int32Array;
+  private mentionAt: (ActorMention | null)[] = [];
+  private built: { chunkOf: Int32Array; chunks: Chunk[] } | null = null;
+
+  constructor(
+    readonly s: Sentence,
+    private readonly mentions: ActorMention[],
+    private readonly roles: Map<string, number>,
+    private readonly agents: Map<string, string>,
+    private readonly dates: { start: number; end: number }[] = [],
+  ) {
+    const toks = s.tokens;
+    const n = (this.n = toks.length);
+    this.lem = new Array<string>(n);
+    this.pos = new Array<string>(n);
+    this.mask = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const t = toks[i];
+      this.lem[i] = t.pos === 'PROPN' ? t.lower : t.lemma;
+      this.pos[i] = t.pos;
+    }
+  }
+
+  /** Does token `i` have the word role `r` (data/triggers/cues/roles.txt)? */
+  is(i: number, r: WordRole): boolean {
+    if (i < 0 || i >= this.n) return false;
+    let m = this.mask[i];
+    if (m < 0) m = this.mask[i] = roleMask(this.roles, this.lem[i], this.s.tokens[i].lower);
+    return (m & ROLE_BIT[r]) !== 0;
+  }
+
+  /** Chunks, built on first use: most sentences are dropped before anyone asks. */
+  get chunks(): Chunk[] {
+    return (this.built ??= this.build()).chunks;
+  }
+
+  get chunkOf(): Int32Array {
+    return (this.built ??= this.build()).chunkOf;
+  }
+
+  private build(): { chunkOf: Int32Array; chunks: Chunk[] } {
+    const toks = this.s.tokens;
+    const n = this.n;
+    this.mentionAt = new Array<ActorMention | null>(n).fill(null);
+    for (const m of this.mentions) {
+      if (m.kind === 'agency') continue;
+      for (let i = 0; i < n; i++) if (toks[i].start < m.end && toks[i].end > m.start) this.mentionAt[i] = m;
+    }
+    const built = { chunkOf: new Int32Array(n).fill(-1), chunks: [] as Chunk[] };
+    this.buildChunks(built.chunks, built.chunkOf);
+    this.nameAgents(built.chunks, built.chunkOf);
+    return built;
+  }
+
+  private inChunk(k: number): boolean {
+    const toks = this.s.tokens;
+    const pos = this.pos;
+    return (
+      this.mentionAt[k] !== null ||
+      ((NOMINAL.has(pos[k]) || (POSSESSIVE.has(toks[k].lower) && k > 0)) && !this.is(k, 'boundary')) ||
+      // "Vietnamese-led forces", "US-backed troops": a hyphenated participle inside a noun phrase
+      (k > 0 && toks[k].lower === '-' && toks[k].start === toks[k - 1].end && k + 1 < this.n && toks[k + 1].start === toks[k].end) ||
+      (k > 0 && toks[k - 1].lower === '-' && toks[k].start === toks[k - 1].end && pos[k] === 'VERB')
+    );
+  }
+
+  /** Index of the ")" closing a short parenthesis that opens at `k` and is followed by more of the phrase, else -1. */
+  private parenthesis(k: number): number {
+    const toks = this.s.tokens;
+    if (toks[k].lower !== '(') return -1;
+    for (let c = k + 1; c < this.n && c <= k + PAREN_MAX; c++) {
+      if (toks[c].lower === ')') return c + 1 < this.n && (NOMINAL.has(this.pos[c + 1]) || this.mentionAt[c + 1]) ? c : -1;
+    }
+    return -1;
+  }
+
+  private buildChunks(chunks: Chunk[], chunkOf: Int32Array): void {
+    const { pos, lem, mentionAt, n } = this;
+    const toks = this.s.tokens;
+    let i = 0;
+    while (i < n) {
+      if (!this.inChunk(i)) {
+        i++;
+        continue;
+      }
+      let b = i;
+      while (b + 1 < n) {
+        // A short parenthesis inside a name: "The Asia-Pacific Economic Cooperation (APEC) forum".
+        const close = this.parenthesis(b + 1);
+        if (close > 0) {
+          b = close;
+          continue;
+        }
+        if (!this.inChunk(b + 1)) break;
+        // A new determiner after a noun starts a new phrase ("gave Tanzania a grant").
+        if (pos[b + 1] === 'DET' && mentionAt[b + 1] === null && (pos[b] === 'NOUN' || pos[b] === 'PROPN' || mentionAt[b] !== null)) break;
+        // A personal pronoun is a phrase of its own ("told him it").
+        if (pos[b + 1] === 'PRON' && mentionAt[b + 1] === null) break;
+        b++;
+      }
+      const ms: ActorMention[] = [];
+      for (let k = i; k <= b; k++) if (mentionAt[k] && ms[ms.length - 1] !== mentionAt[k]) ms.push(mentionAt[k]!);
+      // The chunk's actor: its last mention, unless that one is a possessor ("Rwanda's Senate" → Rwanda still).
+      let actor: ActorMention | null = null;
+      for (let k = ms.length - 1; k >= 0 && !actor; k--) {
+        let after = i;
+        while (after <= b && toks[after].start < ms[k].end) after++;
+        if (after > b || !POSSESSIVE.has(toks[after].lower) || k === 0) actor = ms[k];
+      }
+      let h = b;
+      while (h > i && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
+      const id = chunks.length;
+      chunks.push({ a: i, b, mentions: ms, actor, pron: b === i && pos[i] === 'PRON' && !mentionAt[i], head: pos[h] === 'NOUN' || pos[h] === 'PROPN' ? lem[h] : lem[b] });
+      for (let k = i; k <= b; k++) chunkOf[k] = id;
+      i = b + 1;
+    }
+  }
+
+  /** Unnamed agents and unknown proper names become actors (see agentMention). */
+  private nameAgents(chunks: Chunk[], chunkOf: Int32Array): void {
+    const { agents, lem } = this;
+    for (const ch of chunks) {
+      if (ch.mentions.length) continue;
+      const sector = agents.get(ch.head) ?? (ch.head.endsWith('s') ? agents.get(ch.head.slice(0, -1)) : undefined) ?? (this.isUnknownName(ch) ? '' : undefined);
+      if (sector === undefined) continue;
+      const next = PLACE_PREP.has(lem[ch.b + 1]) ? chunkOf[ch.b + 2] : -1;
+      const place = next >= 0 && chunks[next].actor?.actor.country ? chunks[next].actor : null;
+      ch.actor = agentMention(this.s, ch, sector, place);
+      ch.mentions = [ch.actor];
+    }
+  }
+
+  /** A chunk headed by a capitalised proper noun that is neither a date nor a commentator or message word. */
+  private isUnknownName(ch: Chunk): boolean {
+    const pos = this.pos;
+    let h = ch.b;
+    while (h > ch.a && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
+    if (pos[h] !== 'PROPN' || this.is(h, 'commentary') || this.is(h, 'carrier')) return false;
+    const t = this.s.tokens[h];
+    return UPPER.test(t.text) && !this.dates.some((d) => t.start < d.end && t.end > d.start);
+  }
+}
+
+const UPPER = /^\p{Lu}/u;
+
 export function buildView(
   s: Sentence,
   mentions: ActorMention[],
-  roles: Map<string, Set<WordRole>>,
+  roles: Map<string, number>,
   agents: Map<string, string>,
   dates: { start: number; end: number }[] = [],
 ): View {
-  const toks = s.tokens;
-  const n = toks.length;
-  const lem = new Array<string>(n);
-  const pos = new Array<string>(n);
-  const mentionAt = new Array<ActorMention | null>(n).fill(null);
-  for (let i = 0; i < n; i++) {
-    lem[i] = toks[i].pos === 'PROPN' ? toks[i].lower : toks[i].lemma;
-    pos[i] = toks[i].pos;
-  }
-  for (const m of mentions) {
-    for (let i = 0; i < n; i++) if (toks[i].start < m.end && toks[i].end > m.start) mentionAt[i] = m;
-  }
-  // A lemma, else the plain form without a plural s (wink tags some sentence-initial nouns PROPN: "Observers").
-  // By lemma, else by the plain form less an inflection the lemmatiser missed ("Observers", "staged" read as "stag").
-  const is = (i: number, r: WordRole) => {
-    if (i < 0 || i >= n) return false;
-    const w = toks[i].lower;
-    return !!(roles.get(lem[i])?.has(r) || roles.get(w.replace(/s$/, ''))?.has(r) || roles.get(w.replace(/e?d$/, ''))?.has(r) || roles.get(w.replace(/d$/, ''))?.has(r));
-  };
-  const chunkOf = new Int32Array(n).fill(-1);
-  /** Index of the ")" closing a short parenthesis that opens at `k` and is followed by more of the phrase, else -1. */
-  const parenthesis = (k: number): number => {
-    if (toks[k].lower !== '(') return -1;
-    for (let c = k + 1; c < n && c <= k + PAREN_MAX; c++) if (toks[c].lower === ')') return c + 1 < n && (NOMINAL.has(pos[c + 1]) || mentionAt[c + 1]) ? c : -1;
-    return -1;
-  };
-  const chunks: Chunk[] = [];
-  let i = 0;
-  while (i < n) {
-    const inChunk = (k: number) =>
-      mentionAt[k] !== null ||
-      ((NOMINAL.has(pos[k]) || (POSSESSIVE.has(toks[k].lower) && k > 0)) && !is(k, 'boundary')) ||
-      // "Vietnamese-led forces", "US-backed troops": a hyphenated participle inside a noun phrase
-      (k > 0 && toks[k].lower === '-' && toks[k].start === toks[k - 1].end && k + 1 < n && toks[k + 1].start === toks[k].end) ||
-      (k > 0 && toks[k - 1].lower === '-' && toks[k].start === toks[k - 1].end && pos[k] === 'VERB');
-    if (!inChunk(i)) {
-      i++;
-      continue;
-    }
-    let b = i;
-    while (b + 1 < n && (inChunk(b + 1) || parenthesis(b + 1) > 0)) {
-      // A short parenthesis inside a name: "The Asia-Pacific Economic Cooperation (APEC) forum".
-      const close = parenthesis(b + 1);
-      if (close > 0) {
-        b = close;
-        continue;
-      }
-      // A new determiner after a noun starts a new phrase ("gave Tanzania a grant").
-      if (pos[b + 1] === 'DET' && mentionAt[b + 1] === null && (pos[b] === 'NOUN' || pos[b] === 'PROPN' || mentionAt[b] !== null)) break;
-      // A personal pronoun is a phrase of its own ("told him it").
-      if (pos[b + 1] === 'PRON' && mentionAt[b + 1] === null) break;
-      b++;
-    }
-    const ms: ActorMention[] = [];
-    for (let k = i; k <= b; k++) if (mentionAt[k] && ms[ms.length - 1] !== mentionAt[k]) ms.push(mentionAt[k]!);
-    let actor: ActorMention | null = null;
-    for (let k = ms.length - 1; k >= 0 && !actor; k--) {
-      const after = toks.findIndex((t) => t.start >= ms[k].end);
-      if (after < 0 || !POSSESSIVE.has(toks[after].lower) || k === 0) actor = ms[k];
-    }
-    const id = chunks.length;
-    let h = b;
-    while (h > i && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
-    chunks.push({ a: i, b, mentions: ms, actor, pron: b === i && pos[i] === 'PRON' && !mentionAt[i], head: pos[h] === 'NOUN' || pos[h] === 'PROPN' ? lem[h] : lem[b] });
-    for (let k = i; k <= b; k++) chunkOf[k] = id;
-    i = b + 1;
-  }
-  for (let c = 0; c < chunks.length; c++) {
-    const ch = chunks[c];
-    if (ch.mentions.length) continue;
-    const sector = agents.get(ch.head) ?? agents.get(ch.head.replace(/s$/, '')) ?? (isUnknownName(ch) ? '' : undefined);
-    if (sector === undefined) continue;
-    const next = PLACE_PREP.has(lem[ch.b + 1]) ? chunkOf[ch.b + 2] : -1;
-    const place = next >= 0 && chunks[next].actor?.actor.country ? chunks[next].actor : null;
-    ch.actor = agentMention(s, ch, sector, place);
-    ch.mentions = [ch.actor];
-  }
-  return { s, lem, pos, chunkOf, chunks, is };
-
-  /** A chunk headed by a proper noun that is neither a date, nor a capitalised first word, nor a word role. */
-  function isUnknownName(ch: Chunk): boolean {
-    let h = ch.b;
-    while (h > ch.a && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
-    if (pos[h] !== 'PROPN' || is(h, 'commentary') || is(h, 'carrier')) return false;
-    const t = toks[h];
-    return /^\p{Lu}/u.test(t.text) && !dates.some((d) => t.start < d.end && t.end > d.start);
-  }
+  return new View(s, mentions, roles, agents, dates);
 }
