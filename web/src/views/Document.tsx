@@ -2,7 +2,7 @@
  * One report: its text with every event and signal span marked (hover or focus shows the rule), the coded
  * events and signals, the versions kept, and the word diff between two versions (chosen in the URL).
  */
-import { useApi } from '../api';
+import { apiUrl, useApi } from '../api';
 import { paramsOf, qs } from '../router';
 import { Status } from '../components/Status';
 import { Evidence } from '../components/Evidence';
@@ -88,6 +88,10 @@ export function DocumentView({ url, match }: { url: URL; match: string[] }) {
           </>
         )}
         {d.missingSince && <strong class="bad"> · gone from its feed since {d.missingSince.slice(0, 10)}</strong>}
+        {' · '}
+        <a href={apiUrl(`documents/${d.id}`, params)} download={`document-${d.id}.json`}>
+          ⤓ the document and its coding as JSON
+        </a>
       </p>
       <p class="legend">
         <mark class="event">event evidence</mark> <mark class="signal">signal evidence</mark> <mark class="event signal">both</mark> (the events and signals are listed below)

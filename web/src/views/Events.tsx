@@ -53,7 +53,12 @@ export function Events({ url }: { url: URL }) {
         <Select name="quad" label="Quad class" value={params.quad} options={[['', 'any'], ...Object.entries(QUAD_LABELS)]} />
         <Field name="from" label="From" type="date" value={params.from} />
         <Field name="to" label="To" type="date" value={params.to} />
+        <Field name="source" label="Outlet" value={params.source} placeholder="KCNA" />
         <Field name="q" label="Words in the report" type="search" value={params.q} />
+        <label class="field check">
+          <span>Only A → B</span>
+          <input type="checkbox" name="directed" value="true" checked={params.directed === 'true'} />
+        </label>
       </FilterForm>
       <Status state={events} />
       {events.data && (

@@ -16,14 +16,14 @@ function Profile({ year, max }: { year: YearProfile; max: number }) {
       <figcaption>
         <strong>{year.year}</strong> · {year.documents} report{year.documents === 1 ? '' : 's'}
       </figcaption>
-      <svg width="100%" height={year.markers.length * 20} role="img" aria-label={`Markers in ${year.year}: ${year.markers.map((m) => `${m.marker} ${m.perDocument}`).join(', ')}`}>
+      <svg width="100%" height={year.markers.length * 30} role="img" aria-label={`Markers in ${year.year} per report: ${year.markers.map((m) => `${m.marker} ${m.perDocument}`).join(', ')}`}>
         {year.markers.map((m, i) => (
           <g>
-            <text x="0" y={i * 20 + 14} class="axis">
-              {m.marker}
+            <text x="0" y={i * 30 + 11} class="axis">
+              {m.marker.replace(/_/g, ' ')}
             </text>
-            <rect x="45%" y={i * 20 + 3} width={`${(50 * m.perDocument) / max}%`} height="14" class="bar" />
-            <text x="96%" y={i * 20 + 14} text-anchor="end" class="axis">
+            <rect x="0" y={i * 30 + 15} width={`${(84 * m.perDocument) / max}%`} height="10" class="bar" />
+            <text x="100%" y={i * 30 + 24} text-anchor="end" class="axis">
               {m.perDocument.toFixed(2)}
             </text>
           </g>
