@@ -44,7 +44,7 @@ export function render(r: FollowReport, format: Format): string {
     );
   }
   const lines = [
-    `Follow-through ${r.a}–${r.b}: commitments${r.from || r.to ? ` ${r.from ?? '…'} to ${r.to ?? '…'}` : ''}, deeds within ${r.horizon} days; data to ${r.asOf || "-"}`,
+    `Follow-through ${r.a}–${r.b}: commitments${r.from || r.to ? ` ${r.from ?? '…'} to ${r.to ?? '…'}` : ''}, deeds within ${r.horizon} days; data to ${r.asOf || '-'}`,
     '',
     table(
       ['domain', 'commitments', 'fulfilled', 'unfulfilled', 'open', 'rate', 'lag min', 'median', 'max'],

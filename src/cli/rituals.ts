@@ -69,7 +69,7 @@ export function render(r: RitualReport, format: Format): string {
   }
   const s = r.summary;
   const lines = [
-    `Rituals ${r.year}${r.actor ? ` of ${r.actor}` : ''}: learnt from ${r.year - r.window}–${r.year - 1} (seen in ≥ ${r.minYears} of ${r.window} years, ±${r.tolerance} days; late up to ${r.late} days more); data to ${r.asOf || "-"}`,
+    `Rituals ${r.year}${r.actor ? ` of ${r.actor}` : ''}: learnt from ${r.year - r.window}–${r.year - 1} (seen in ≥ ${r.minYears} of ${r.window} years, ±${r.tolerance} days; late up to ${r.late} days more); data to ${r.asOf || '-'}`,
     `${s.expected} expected: ${s.onTime} on time, ${s.late} late, ${s.missing} MISSING, ${s.pending} pending; ${s.firstTime} first-time`,
     '',
     table(
