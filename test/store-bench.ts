@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createCoder } from '../src/pipeline/coder.js';
-import { formatEvents, writeChunks } from '../src/store/export.js';
+import { writeEvents } from '../src/store/export.js';
 import { contentHash, simhash } from '../src/store/fingerprint.js';
 import { openStore } from '../src/store/open.js';
 import type { DocumentSaveInput } from '../src/store/store.js';
@@ -52,7 +52,7 @@ for (const batch of [1, 100]) {
     let bytes = 0;
     const sink = new Writable({ write: (c, _e, cb) => ((bytes += c.length), cb()) });
     const t1 = performance.now();
-    const rows = (await writeChunks(formatEvents(store.events(), 'csv'), sink)) - 1;
+    const rows = await writeEvents(store.events(), 'csv', sink);
     const s = (performance.now() - t1) / 1000;
     console.log(`export csv: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${s.toFixed(1)} s = ${(rows / s).toFixed(0)} rows/s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   }

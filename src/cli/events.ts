@@ -90,7 +90,7 @@ async function runEvents(raw: Record<string, unknown>): Promise<void> {
     return;
   }
   const { openStore } = await import('../store/open.js');
-  const { formatEvents, writeChunks } = await import('../store/export.js');
+  const { writeEvents } = await import('../store/export.js');
   const { db, format, filter } = parsed.data;
   let store;
   try {
@@ -101,7 +101,7 @@ async function runEvents(raw: Record<string, unknown>): Promise<void> {
     return;
   }
   try {
-    await writeChunks(formatEvents(store.events(filter), format), process.stdout);
+    await writeEvents(store.events(filter), format, process.stdout);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code !== 'EPIPE') {

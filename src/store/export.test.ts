@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { EVENT_CSV_COLUMNS, GDELT_COLUMNS, formatEvents, writeChunks } from './export.js';
+import { EVENT_CSV_COLUMNS, GDELT_COLUMNS, writeEvents, type EventFormat } from './export.js';
 import type { EventRow } from './store.js';
 
 const row = (id: number, over: Partial<EventRow['event']> = {}): EventRow => ({
@@ -28,15 +28,17 @@ const row = (id: number, over: Partial<EventRow['event']> = {}): EventRow => ({
 async function* rows(...r: EventRow[]) {
   yield* r;
 }
-const text = async (it: AsyncIterable<string>) => {
-  let s = '';
-  for await (const c of it) s += c;
-  return s;
-};
+/** The export as text (written through a small buffer, so several flushes happen). */
+async function text(it: AsyncIterable<EventRow>, format: EventFormat): Promise<string> {
+  const parts: string[] = [];
+  const sink = new Writable({ write: (c, _e, cb) => (parts.push(String(c)), cb()) });
+  await writeEvents(it, format, sink, 16);
+  return parts.join('');
+}
 
-describe('formatEvents', () => {
+describe('writeEvents formats', () => {
   it('csv: a header and one quoted-where-needed row per event', async () => {
-    const out = (await text(formatEvents(rows(row(1)), 'csv'))).split('\n');
+    const out = (await text(rows(row(1)), 'csv')).split('\n');
     expect(out[0]).toBe(EVENT_CSV_COLUMNS.join(','));
     expect(out[1]).toBe(
       '1,2011-12-19,7,2011-12-20,KCNA,https://kcna.example/a,Hu Jintao,Hu Jintao,CHN,GOV,CHNGOV,DPRK,North Korea,PRK,GOV,PRKGOV,' +
@@ -47,7 +49,7 @@ describe('formatEvents', () => {
   });
 
   it('gdelt: GDELT event-table columns, tab-separated, story counts as NumMentions/NumSources', async () => {
-    const [head, line] = (await text(formatEvents(rows(row(1, { date: '2011-12' })), 'gdelt'))).split('\n');
+    const [head, line] = (await text(rows(row(1, { date: '2011-12' })), 'gdelt')).split('\n');
     expect(head.split('\t')).toEqual([...GDELT_COLUMNS]);
     const cells = Object.fromEntries(line.split('\t').map((v, i) => [GDELT_COLUMNS[i], v]));
     expect(cells).toMatchObject({
@@ -59,19 +61,19 @@ describe('formatEvents', () => {
 
   it('jsonl, json and plover round-trip the records', async () => {
     const r = [row(1), row(2, { target: null })];
-    const jsonl = (await text(formatEvents(rows(...r), 'jsonl'))).trim().split('\n').map((l) => JSON.parse(l));
+    const jsonl = (await text(rows(...r), 'jsonl')).trim().split('\n').map((l) => JSON.parse(l));
     expect(jsonl).toEqual(r);
-    expect(JSON.parse(await text(formatEvents(rows(...r), 'json')))).toEqual(r);
-    expect(JSON.parse(await text(formatEvents(rows(), 'json')))).toEqual([]);
-    const [p] = (await text(formatEvents(rows(r[1]), 'plover'))).trim().split('\n').map((l) => JSON.parse(l));
+    expect(JSON.parse(await text(rows(...r), 'json'))).toEqual(r);
+    expect(JSON.parse(await text(rows(), 'json'))).toEqual([]);
+    const [p] = (await text(rows(r[1]), 'plover')).trim().split('\n').map((l) => JSON.parse(l));
     expect(p).toMatchObject({ id: 'attache-2', date: '2011-12-19', event: 'SUPPORT', context: ['diplomatic', 'humanitarian'], recipient: null, source_text: r[1].evidence });
     expect(p.actor).toEqual(r[1].event.source);
     expect(p.source).toMatchObject({ outlet: 'KCNA', url: 'https://kcna.example/a', document_id: 7 });
   });
 });
 
-describe('writeChunks', () => {
-  it('waits for drain when the destination is slow, and writes everything in order', async () => {
+describe('writeEvents backpressure', () => {
+  it('waits for drain when the destination is slow, and writes every row in order', async () => {
     const got: string[] = [];
     let maxBuffered = 0;
     const slow: Writable = new Writable({
@@ -83,22 +85,22 @@ describe('writeChunks', () => {
       },
     });
     async function* many() {
-      for (let i = 0; i < 5000; i++) yield `line ${i}\n`;
+      for (let i = 0; i < 3000; i++) yield row(i);
     }
-    expect(await writeChunks(many(), slow, 4096)).toBe(5000);
-    const all = got.join('');
-    expect(all.split('\n').length).toBe(5001);
-    expect(all.startsWith('line 0\nline 1\n')).toBe(true);
-    // ~53 KB written through a 1 KB buffer: never more than one 4 KB gathered chunk waits at a time
-    expect(maxBuffered).toBeLessThan(2 * 4096 + 16);
+    expect(await writeEvents(many(), 'jsonl', slow, 4096)).toBe(3000);
+    const lines = got.join('').trim().split('\n');
+    expect(lines.length).toBe(3000);
+    expect(JSON.parse(lines[2999]).id).toBe(2999);
+    // ~2 MB written through a 1 KB buffer: never more than one gathered chunk (~4 KB + a line) waits at a time
+    expect(maxBuffered).toBeLessThan(2 * 4096 + 2048);
   });
 
   it('rejects when the destination fails', async () => {
     const broken = new PassThrough();
     async function* one() {
       broken.destroy(new Error('EPIPE-like'));
-      yield 'x';
+      yield row(1);
     }
-    await expect(writeChunks(one(), broken, 1)).rejects.toThrow();
+    await expect(writeEvents(one(), 'csv', broken, 1)).rejects.toThrow();
   });
 });

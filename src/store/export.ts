@@ -1,6 +1,6 @@
 /**
- * Event export formats (`attache events --format …`) and a backpressure-aware writer, so an export of
- * any size streams from the store's cursor to the output in constant memory.
+ * Event export formats (`attache events --format …`) written with backpressure, so an export of any
+ * size streams from the store's cursor to the output in constant memory.
  *
  *  - csv:    one row an event, flat columns (EVENT_CSV_COLUMNS), RFC 4180.
  *  - jsonl:  one EventRow (store.ts) a line: {id, doc, story, evidence, event}.
@@ -95,41 +95,31 @@ function ploverLine(r: EventRow): string {
   );
 }
 
-/** The export of `rows` in `format` as chunks of text (the header first, where the format has one). */
-export async function* formatEvents(rows: AsyncIterable<EventRow>, format: EventFormat): AsyncGenerator<string> {
-  if (format === 'csv') yield csvRow(EVENT_CSV_COLUMNS);
-  if (format === 'gdelt') yield GDELT_COLUMNS.join('\t') + '\n';
-  if (format === 'json') yield '[';
-  let first = true;
-  for await (const r of rows) {
-    switch (format) {
-      case 'csv':
-        yield csvLine(r);
-        break;
-      case 'gdelt':
-        yield gdeltLine(r);
-        break;
-      case 'plover':
-        yield ploverLine(r);
-        break;
-      case 'jsonl':
-        yield JSON.stringify(r) + '\n';
-        break;
-      case 'json':
-        yield (first ? '\n' : ',\n') + JSON.stringify(r);
-        break;
-    }
-    first = false;
-  }
-  if (format === 'json') yield first ? ']\n' : '\n]\n';
-}
+const LINE: Record<EventFormat, (r: EventRow) => string> = {
+  csv: csvLine,
+  gdelt: gdeltLine,
+  plover: ploverLine,
+  jsonl: (r) => JSON.stringify(r) + '\n',
+  json: (r) => JSON.stringify(r),
+};
+
+const HEADER: Record<EventFormat, string> = {
+  csv: csvRow(EVENT_CSV_COLUMNS),
+  gdelt: GDELT_COLUMNS.join('\t') + '\n',
+  plover: '',
+  jsonl: '',
+  json: '[',
+};
 
 /**
- * Write text chunks to `out`, gathering them into ~64 KB writes and waiting for 'drain' whenever the
- * stream's buffer is full, so memory stays bounded however much is written. Returns the chunks written.
+ * Write `rows` to `out` in `format`, gathering lines into ~64 KB writes and waiting for 'drain'
+ * whenever the stream's buffer is full, so memory stays bounded however many rows there are.
+ * Rejects if `out` fails. Returns the number of rows written.
  */
-export async function writeChunks(chunks: AsyncIterable<string>, out: Writable, bufferBytes = 64 * 1024): Promise<number> {
-  let buf = '';
+export async function writeEvents(rows: AsyncIterable<EventRow>, format: EventFormat, out: Writable, bufferBytes = 64 * 1024): Promise<number> {
+  const line = LINE[format];
+  const json = format === 'json';
+  let buf = HEADER[format];
   let n = 0;
   const flush = async () => {
     if (!buf) return;
@@ -137,11 +127,12 @@ export async function writeChunks(chunks: AsyncIterable<string>, out: Writable, 
     buf = '';
     if (!ok) await once(out, 'drain');
   };
-  for await (const c of chunks) {
-    buf += c;
+  for await (const r of rows) {
+    buf += json ? (n ? ',\n' : '\n') + line(r) : line(r);
     n++;
     if (buf.length >= bufferBytes) await flush();
   }
+  if (json) buf += n ? '\n]\n' : ']\n';
   await flush();
   return n;
 }
