@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.js';
 import { addAlert } from '../analysis/alerts.js';
@@ -215,5 +216,27 @@ describe('/api/alerts', () => {
     expect(matches.body.rows.map((m: { evidence: string }) => m.evidence).sort()).toEqual(between('PRK', 'RUS').map((e) => e.evidence).sort());
     expect((await get('/api/alerts/nope')).res.status).toBe(404);
     expect((await get('/api/alerts/bad name')).res.status).toBe(400);
+  });
+});
+
+describe('the dashboard files', () => {
+  it('serves the page for every view path, hashed assets cached for good, and 404s for missing files', async () => {
+    const web = join(fx.dir, 'web');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><div id="app"></div>');
+    writeFileSync(join(web, 'assets/index-abc123.js'), 'console.log(1)');
+    const site = createApp({ store: fx.store, webDir: web });
+    for (const path of ['/', '/dyads/PRK-RUS?by=month', '/documents/1']) {
+      const r = await site.request(path);
+      expect(r.status, path).toBe(200);
+      expect(await r.text()).toContain('<div id="app">');
+      expect(r.headers.get('cache-control')).toBe('no-cache');
+    }
+    const js = await site.request('/assets/index-abc123.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect((await site.request('/assets/missing.js')).status).toBe(404);
+    expect((await site.request('/favicon.ico')).status).toBe(404);
+    expect((await site.request('/')).headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 });

@@ -59,7 +59,18 @@ export function createApp(opts: AppOptions): Hono {
 
   const web = opts.webDir ?? WEB_DIST;
   if (existsSync(join(web, 'index.html'))) {
+    // Built assets carry a content hash in their names: cache them for good; never cache the page itself.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+    });
     app.use('/assets/*', serveStatic({ root: web }));
+    app.get('*', async (c, next) => {
+      // A missing file is a 404, not the page: only view paths (no file extension) get index.html.
+      if (/\.[A-Za-z0-9]+$/.test(c.req.path)) return c.text(`not found: ${c.req.path}\n`, 404);
+      c.header('cache-control', 'no-cache');
+      return next();
+    });
     app.get('*', serveStatic({ root: web, path: 'index.html' }));
   } else {
     app.get('*', (c) => c.text(`The dashboard is not built (${web}/index.html is missing): run \`npm run build:web\`. The API is at /api.\n`, 404));
