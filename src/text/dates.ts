@@ -77,20 +77,57 @@ export function nearestOccurrence(mmdd: string, pubDate: string | null): string 
   return best;
 }
 
-/** Words that can start a date expression: chrono runs only on sentences that have one. */
+/**
+ * Words that make a date expression: month names (capitalised, so the modal "may" is not one), weekdays,
+ * relative words. chrono-node reads only a window of text around each of them: it costs ~0.4 ms on a whole
+ * long KCNA sentence, a few microseconds on a window.
+ */
 const DATE_HINT =
-  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow|ago|last|next|this)\b|\b(?:1[89]|20)\d\d\b|\d{1,2}\/\d{1,2}/i;
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|ago)\b|\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/g;
 const BARE_YEAR = /\b(?:in|of|since|from|until|till|by)\s+((?:1[89]|20)\d\d)\b/g;
+/** Characters of context either side of a hint that chrono sees ("the 9th of May, 2010", "two days ago"). */
+const WINDOW_BEFORE = 24;
+const WINDOW_AFTER = 16;
+
+/** Merged [start, end) windows (sentence-relative) around the date hints of `text`. */
+function hintWindows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(DATE_HINT)) {
+    let a = Math.max(0, m.index! - WINDOW_BEFORE);
+    let b = Math.min(text.length, m.index! + m[0].length + WINDOW_AFTER);
+    while (a > 0 && /\S/.test(text[a - 1])) a--;
+    while (b < text.length && /\S/.test(text[b])) b++;
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/**
+ * chrono-node's casual English parser without the parsers and refiners for clock times and time zones:
+ * reports date events by day, and the time parsers are most of chrono's cost (5.8 µs a window instead of 14).
+ */
+const DATE_ONLY = (() => {
+  const timeParsers = /Time(Expression|UnitWithin|UnitCasualRelative)|CasualTime|EndOfCurrentMonth|SlashMonthFormat/;
+  const timeRefiners = /Timezone|DateTime|ForwardDate/;
+  const c = chrono.casual.clone();
+  c.parsers = c.parsers.filter((p) => !timeParsers.test(p.constructor.name));
+  c.refiners = c.refiners.filter((r) => !timeRefiners.test(r.constructor.name));
+  return c;
+})();
 
 function chronoDates(s: Sentence, pubDate: string | null): DateMention[] {
-  if (!DATE_HINT.test(s.text)) return [];
   const out: DateMention[] = [];
   const instant = pubDate ? new Date(`${pubDate}T12:00:00Z`) : undefined;
-  for (const r of chrono.parse(s.text, instant ? { instant, timezone: 'UTC' } : undefined)) {
-    const c = r.start;
-    const iso = c.date().toISOString().slice(0, 10);
-    const date = pubDate ? resolvePart(c, iso, pubDate) : statedPart(c, iso);
-    out.push({ sentence: s.index, start: s.start + r.index, end: s.start + r.index + r.text.length, text: r.text, date, named: null });
+  for (const [a, b] of hintWindows(s.text)) {
+    for (const r of DATE_ONLY.parse(s.text.slice(a, b), instant ? { instant, timezone: 'UTC' } : undefined)) {
+      const c = r.start;
+      const iso = c.date().toISOString().slice(0, 10);
+      const date = pubDate ? resolvePart(c, iso, pubDate) : statedPart(c, iso);
+      const start = s.start + a + r.index;
+      out.push({ sentence: s.index, start, end: start + r.text.length, text: r.text, date, named: null });
+    }
   }
   for (const m of s.text.matchAll(BARE_YEAR)) {
     const at = s.start + m.index! + m[0].length - 4;
