@@ -187,6 +187,8 @@ function rememberSenders(v: View, doc: DocState): void {
 }
 
 const PARTICLES = new Set(['out', 'up']);
+/** Prepositions that refer to an event rather than report it ("appreciation for China's assistance"); not "in" or "during". */
+const REFERRING = new Set(['for', 'of', 'about', 'over', 'against', 'to', 'on', 'with', 'at']);
 
 /** Source of a nominalisation: possessor ("X's visit"), "of/by X" after it, or the subject of a light verb. */
 function nounSource(v: View, first: number, last: number, doc: DocState): { sources: ActorMention[]; targets: ActorMention[] | null; subj: Subject | null } {
@@ -195,7 +197,7 @@ function nounSource(v: View, first: number, last: number, doc: DocState): { sour
   // A possessor is the source where the noun phrase is a subject ("Putin's visit to China drew attention"), not
   // where it is referred to inside another statement ("expressed appreciation for China's assistance").
   const own = ch ? ch.mentions.filter((m) => m.end <= start) : [];
-  const referred = ch && ch.a > 0 && (v.pos[ch.a - 1] === 'ADP' || (v.pos[ch.a - 1] === 'VERB' && !v.is(ch.a - 1, 'light')));
+  const referred = ch && ch.a > 0 && (REFERRING.has(v.lem[ch.a - 1]) || (v.pos[ch.a - 1] === 'VERB' && !v.is(ch.a - 1, 'light')));
   if (own.length && !referred) return { sources: [own[own.length - 1]], targets: null, subj: null };
   const after = last + 1;
   if ((v.lem[after] === 'of' || v.lem[after] === 'by') && v.chunkOf[after + 1] >= 0) {
@@ -234,6 +236,8 @@ function sameActor(a: ActorMention, b: ActorMention): boolean {
   return a === b || (a.start === b.start && a.end === b.end) || (a.actor.code === b.actor.code && a.actor.name === b.actor.name);
 }
 
+const GERUND_PREP = new Set(['for', 'of', 'about', 'after', 'before', 'without', 'against', 'in', 'on', 'from', 'over']);
+
 /** Events whose "that" clause is their content, not a second event. */
 const CONTENT_EVENTS = new Set(['REQUEST', 'THREATEN', 'ACCUSE']);
 
@@ -250,8 +254,11 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
     targets = subjectActors(v, subj, doc);
     sources = subj && subj.speech >= 0 ? subjectActors(v, subjectOf(v, subj.speech), doc) : [];
   } else if (t.kind !== 'noun') {
+    const gerund = v.s.tokens[first].lower.endsWith('ing');
     // A gerund after a preposition has no subject of its own ("jailed him for helping militants").
-    if (first > 0 && v.pos[first - 1] === 'ADP' && v.lem[first - 1] !== 'by' && v.s.tokens[first].lower.endsWith('ing')) return [];
+    if (gerund && GERUND_PREP.has(v.lem[first - 1])) return [];
+    // "…, killing eight people": a participle after the main event is its consequence, not another event.
+    if (gerund && v.lem[first - 1] === ',' && heads.size > 0 && [...heads].some((h) => h < first)) return [];
     // An infinitive under an earlier trigger of the clause is its complement: "refused to meet", "threatened to attack".
     if (v.lem[first - 1] === 'to' && v.pos[first - 1] === 'PART') {
       const cs = clauseStart(v, first);

@@ -139,14 +139,19 @@ function actorsAt(v: View, k: number): ActorMention[] {
   const c = v.chunkOf[k];
   if (c < 0) return [];
   const ch = v.chunks[c];
-  // "the mayor of the northern West Bank city of Nablus": follow a short chain of "of" phrases.
+  // "the mayor of the northern West Bank city of Nablus", "an agreement with the European Union": follow a short
+  // chain of "of"/"with" phrases to a named actor; an unknown name ("---") only where nothing better follows.
+  let unknown: ActorMention[] = [];
   for (let c2 = ch, step = 0; step < 3; step++) {
-    if (c2.actor) return coordinatedRight(v, c2);
+    if (c2.actor) {
+      if (!c2.actor.actor.code?.startsWith('---')) return coordinatedRight(v, c2);
+      if (!unknown.length) unknown = coordinatedRight(v, c2);
+    }
     const after = c2.b + 1;
-    if (v.lem[after] !== 'of' || v.chunkOf[after + 1] < 0) break;
+    if ((v.lem[after] !== 'of' && v.lem[after] !== 'with') || v.chunkOf[after + 1] < 0) break;
     c2 = v.chunks[v.chunkOf[after + 1]];
   }
-  return [];
+  return unknown;
 }
 
 const OBJECT_SPAN = 14;
