@@ -203,8 +203,8 @@ export class View {
     while (h > ch.a && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
     if (pos[h] !== 'PROPN' || this.is(h, 'commentary') || this.is(h, 'carrier')) return false;
     const t = this.s.tokens[h];
-    // A capitalised first word ("Hundreds of …") is a name only as an acronym or with another name beside it.
-    if (h === 0 && ch.a === 0 && ch.b === 0 && t.text !== t.text.toUpperCase()) return false;
+    // A capitalised first word before "of" is a quantity ("Hundreds of UN troops"), not a name.
+    if (h === 0 && ch.b === 0 && this.lem[1] === 'of' && t.text !== t.text.toUpperCase()) return false;
     return UPPER.test(t.text) && !this.dates.some((d) => t.start < d.end && t.end > d.start);
   }
 }
