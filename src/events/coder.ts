@@ -143,8 +143,9 @@ function reducedRelative(v: View, i: number, last: number): boolean {
   const c = i > 0 ? v.chunkOf[i - 1] : -1;
   if (c < 0) return false;
   if (v.lem[last + 1] === 'by') return true;
+  // The noun is the object of a preposition or of "there were": it cannot be the subject of the participle.
   const before = v.chunks[c].a - 1;
-  return before >= 0 && v.pos[before] === 'AUX' && v.lem[before] === 'be';
+  return before >= 0 && ((v.pos[before] === 'AUX' && v.lem[before] === 'be') || OBJECT_PREP.has(v.lem[before]));
 }
 
 /** Actors of a subject: its own or coordinated actors, a pronoun resolved through "X said it …", or a message's sender. */
@@ -174,7 +175,7 @@ function isCommentary(v: View): boolean {
 function rememberSenders(v: View, doc: DocState): void {
   for (let k = 0; k < v.lem.length; k++) {
     if (!v.is(k, 'carrier') || v.pos[k] !== 'NOUN' || v.chunkOf[k] < 0) continue;
-    const sender = nounSource(v, k, k, doc).sources;
+    const sender = nounSource(v, k, k, [], doc).sources;
     if (sender.length) doc.sender = sender;
     else if (v.pos[v.chunks[v.chunkOf[k]].a - 1] === 'ADP' && v.chunks[v.chunkOf[k]].a === 1) {
       // "In a telegram addressed to X, Y affirmed …": the sender is the subject of the main clause.
@@ -191,7 +192,7 @@ const PARTICLES = new Set(['out', 'up']);
 const REFERRING = new Set(['for', 'of', 'about', 'over', 'against', 'to', 'on', 'with', 'at']);
 
 /** Source of a nominalisation: possessor ("X's visit"), "of/by X" after it, or the subject of a light verb. */
-function nounSource(v: View, first: number, last: number, doc: DocState): { sources: ActorMention[]; targets: ActorMention[] | null; subj: Subject | null } {
+function nounSource(v: View, first: number, last: number, targetsOf: string[], doc: DocState): { sources: ActorMention[]; targets: ActorMention[] | null; subj: Subject | null } {
   const ch = v.chunks[v.chunkOf[first]];
   const start = v.s.tokens[first].start;
   // A possessor is the source where the noun phrase is a subject ("Putin's visit to China drew attention"), not
@@ -200,7 +201,8 @@ function nounSource(v: View, first: number, last: number, doc: DocState): { sour
   const referred = ch && ch.a > 0 && (REFERRING.has(v.lem[ch.a - 1]) || (v.pos[ch.a - 1] === 'VERB' && !v.is(ch.a - 1, 'light')));
   if (own.length && !referred) return { sources: [own[own.length - 1]], targets: null, subj: null };
   const after = last + 1;
-  if ((v.lem[after] === 'of' || v.lem[after] === 'by') && v.chunkOf[after + 1] >= 0) {
+  // "the visit of X": X is the source, unless "of" marks this noun's target ("a boycott of Uzbek cotton").
+  if ((v.lem[after] === 'by' || (v.lem[after] === 'of' && !targetsOf.includes('of'))) && v.chunkOf[after + 1] >= 0) {
     const a = v.chunks[v.chunkOf[after + 1]].actor;
     if (a) return { sources: [a], targets: null, subj: null };
   }
@@ -236,6 +238,9 @@ function sameActor(a: ActorMention, b: ActorMention): boolean {
   return a === b || (a.start === b.start && a.end === b.end) || (a.actor.code === b.actor.code && a.actor.name === b.actor.name);
 }
 
+const CLAIM = '015';
+/** Prepositions whose object a participle may modify ("respects to a soldier killed in …"); not time phrases ("on Monday"). */
+const OBJECT_PREP = new Set(['to', 'for', 'with', 'against']);
 const GERUND_PREP = new Set(['for', 'of', 'about', 'after', 'before', 'without', 'against', 'in', 'on', 'from', 'over']);
 
 /** Events whose "that" clause is their content, not a second event. */
@@ -281,7 +286,7 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
       targets = objectOf(v, last + 1, t.targets);
     }
   } else {
-    const ns = nounSource(v, first, last, doc);
+    const ns = nounSource(v, first, last, t.targets, doc);
     sources = ns.sources;
     subj = ns.subj;
     targets = ns.targets ?? objectOf(v, last + 1, t.targets);
@@ -314,9 +319,11 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
   if (refusal) modality = 'asserted';
   const pub = ctx.analysed.pubDate;
   if (modality === 'asserted' && date && pub && Number(date.slice(0, 4)) < Number(pub.slice(0, 4)) - 1) modality = 'historical';
+  // "X claimed they had attacked Y": claiming one's own act is CAMEO 015 (claim responsibility).
+  const claimed = subj && subj.speech >= 0 && v.is(subj.speech, 'avow') && (subj.chunk.pron || subj.actors.length === 0) ? d.ontology.cameo.get(CLAIM) : undefined;
   // A future event is a stated intent ("will give a grant": 033), or for force a threat ("will attack": 138).
   const intent = modality === 'future' ? d.ontology.intentByRoot.get(t.cameo.slice(0, 2)) : undefined;
-  const recoded = refusal ?? intent;
+  const recoded = claimed?.code ?? refusal ?? intent;
   const coding = recoded ? d.ontology.cameo.get(recoded)! : null;
   const cameo = coding?.code ?? t.cameo;
   const quad = quadClass(d.ontology, cameo)!;
