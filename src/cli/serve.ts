@@ -68,8 +68,13 @@ async function supervise(n: number, host: string, fail: (msg: string) => never):
   for (let i = 0; i < n; i++) cluster.fork();
   const stop = () => {
     stopping = true;
-    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
-    process.exit(0);
+    const live = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    if (!live.length) process.exit(0);
+    // Wait for the workers to close (they talk to this process while closing), at most 5 s.
+    let left = live.length;
+    cluster.on('exit', () => --left === 0 && process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+    for (const w of live) w!.process.kill('SIGTERM');
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
