@@ -70,8 +70,10 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
     }
     let found = -1;
     if (k < n && v.s.tokens[k].lower === '-') k++; // "cease-fire" is written as three tokens
-    for (let g = 0; g <= gap && k + g < n; g++) {
+    // Hyphens inside a gap do not count against it ("2-year-old economic sanctions").
+    for (let g = 0, span = gap; g <= span && k + g < n; g++) {
       const p = k + g;
+      if (v.s.tokens[p].lower === '-') span += 2;
       if (wordAt(v, p, w)) {
         found = p;
         break;
@@ -93,7 +95,7 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
   if (!ok) return null;
   // An intransitive trigger followed by a direct object is another sense ("demonstrated its missiles").
   if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.pos[k] !== 'PRON') return null;
-  if (t.transitive && (k >= n || v.chunkOf[k] < 0)) return null;
+  if (t.transitive && (k >= n || v.chunkOf[k] < 0) && !(i > 0 && v.pos[i - 1] === 'AUX' && v.lem[i - 1] === 'be')) return null;
   return idx;
 }
 
