@@ -105,7 +105,7 @@ function findTriggers(v: View, d: EventDicts): Match[] {
   const n = v.lem.length;
   for (let i = 0; i < n; ) {
     // A hyphenated participle modifies a noun ("Syrian-backed militia"): no trigger there.
-    const hyphenated = i > 0 && v.s.tokens[i - 1].lower === '-' && v.s.tokens[i - 1].end === v.s.tokens[i].start;
+    const hyphenated = i > 0 && v.pos[i] === 'VERB' && v.s.tokens[i - 1].lower === '-' && v.s.tokens[i - 1].end === v.s.tokens[i].start;
     const cands = hyphenated ? undefined : (d.byFirst.get(v.lem[i]) ?? d.byFirst.get(v.s.tokens[i].lower));
     let m: Match | null = null;
     if (cands) {
