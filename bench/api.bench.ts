@@ -76,6 +76,27 @@ async function load(url: string, path: (i: number) => string, total: number, con
   return { ms, wall: performance.now() - t0, bytes };
 }
 
+/** The handlers' own cost: requests through the app in this process (no HTTP, no other client), one at a time. */
+async function inProcess(): Promise<string> {
+  const { openStore } = await import('../src/store/open.js');
+  const { createApp } = await import('../src/server/app.js');
+  const store = await openStore(DB);
+  const app = createApp({ store });
+  const out = ['in process, one at a time (handler cost without HTTP):'];
+  try {
+    for (const [name, path] of GROUPS) {
+      for (let i = 0; i < 3 * PAIRS.length; i++) await (await app.request(`/${path(i)}`)).arrayBuffer();
+      const n = 200;
+      const t = performance.now();
+      for (let i = 0; i < n; i++) await (await app.request(`/${path(i)}`)).arrayBuffer();
+      out.push(`  ${name.padEnd(16)} ${((performance.now() - t) / n).toFixed(2)} ms/request`);
+    }
+  } finally {
+    await store.close();
+  }
+  return out.join('\n');
+}
+
 if (ensureStore()) {
   const server = await startServer();
   try {
@@ -99,6 +120,7 @@ if (ensureStore()) {
       );
     }
     console.log(`\n${cold.join('\n')}`);
+    console.log(`\n${await inProcess()}`);
     console.log(`\nworst p95 ${worst.toFixed(1)} ms: ${worst < 100 ? 'meets' : 'MISSES'} the 100 ms target`);
   } finally {
     server.stop();

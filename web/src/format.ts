@@ -22,3 +22,6 @@ export const pairOf = (a: string, b: string) => `${a.toUpperCase()}-${b.toUpperC
 
 export const COUNTRY_PATTERN = '[A-Za-z]{3}';
 export const DYAD_PATTERN = '[A-Za-z]{3}-[A-Za-z]{3}';
+
+/** The pair "prk-rus" as "PRK-RUS", or null when it is not two country codes. */
+export const validPair = (s: string | null | undefined) => (s && new RegExp(`^${DYAD_PATTERN}$`).test(s) ? s.toUpperCase() : null);

@@ -13,7 +13,7 @@ import { FilterForm, Field, Select } from '../components/Form';
 import { Evidence } from '../components/Evidence';
 import { Table } from '../components/Table';
 import { Download } from '../components/Download';
-import { DYAD_PATTERN, QUAD_COLORS, QUAD_LABELS, num, pairOf } from '../format';
+import { DYAD_PATTERN, QUAD_COLORS, QUAD_LABELS, num, pairOf, validPair } from '../format';
 import type { DyadEvent, DyadPeriod, DyadReport } from '../../../src/analysis/dyad';
 import type { Network } from '../../../src/analysis/network';
 
@@ -168,6 +168,6 @@ export function Dyads() {
 /** /dyads/open?pair=A-B (the index's form) goes to that dyad's page. */
 export function OpenDyad({ url }: { url: URL }) {
   const pair = url.searchParams.get('pair') ?? '';
-  useEffect(() => navigate(new RegExp(`^${DYAD_PATTERN}$`).test(pair) ? `/dyads/${pair.toUpperCase()}?by=month` : '/dyads', true), [pair]);
+  useEffect(() => navigate(validPair(pair) ? `/dyads/${validPair(pair)}?by=month` : '/dyads', true), [pair]);
   return <p role="status">Opening {pair}…</p>;
 }

@@ -3,12 +3,12 @@
  * how fast, and which are still unfulfilled or open — each card with both evidences.
  */
 import { useApi } from '../api';
-import { navigate, paramsOf, qs } from '../router';
+import { paramsOf, qs } from '../router';
 import { Status } from '../components/Status';
 import { FilterForm, Field } from '../components/Form';
 import { Table } from '../components/Table';
 import { Evidence } from '../components/Evidence';
-import { DYAD_PATTERN } from '../format';
+import { DYAD_PATTERN, validPair } from '../format';
 import type { FollowEvent, FollowLink, FollowReport } from '../../../src/analysis/follow-through';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
@@ -33,26 +33,26 @@ const STATES: [FollowLink['state'], string][] = [
 export function Follow({ url }: { url: URL }) {
   const params = paramsOf(url);
   const { pair, ...rest } = params;
-  const valid = !!pair && new RegExp(`^${DYAD_PATTERN}$`).test(pair);
-  const state = useApi<FollowReport>(valid ? `follow/${pair.toUpperCase()}` : null, rest);
+  const valid = validPair(pair);
+  const state = useApi<FollowReport>(valid ? `follow/${valid}` : null, rest);
   const r = state.data;
   return (
     <section>
-      <h1>Follow-through{valid ? ` ${pair.toUpperCase()}` : ''}</h1>
+      <h1>Follow-through{valid ? ` ${valid}` : ''}</h1>
       <FilterForm label="Follow-through options">
         <Field name="pair" label="Countries (A-B)" value={pair} placeholder="PRK-RUS" pattern={DYAD_PATTERN} title="two country codes, e.g. PRK-RUS" />
         <Field name="horizon" label="Horizon (days)" type="number" value={params.horizon} placeholder="180" />
         <Field name="from" label="Commitments from" type="date" value={params.from} />
         <Field name="to" label="Commitments to" type="date" value={params.to} />
       </FilterForm>
-      {!valid && <p>Give two countries, e.g. <a href="/follow?pair=PRK-RUS" onClick={(e) => (e.preventDefault(), navigate('/follow?pair=PRK-RUS'))}>PRK-RUS</a>.</p>}
+      {!valid && <p>Give two countries, e.g. <a href="/follow?pair=PRK-RUS">PRK-RUS</a>.</p>}
       {valid && <Status state={state} />}
       {r && (
         <>
           <Table
             caption="Domains"
             rows={r.domains}
-            download={{ path: `follow/${pair.toUpperCase()}`, params: rest }}
+            download={{ path: `follow/${valid}`, params: rest }}
             empty="No commitment between these two countries."
             columns={[
               { label: 'Domain', render: (d) => d.domain },
@@ -87,7 +87,7 @@ export function Follow({ url }: { url: URL }) {
             })}
           </div>
           <p>
-            <a href={`/dyads/${pair.toUpperCase()}${qs({ by: 'month' })}`}>The dyad's timeline</a>
+            <a href={`/dyads/${valid}${qs({ by: 'month' })}`}>The dyad's timeline</a>
           </p>
         </>
       )}

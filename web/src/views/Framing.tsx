@@ -7,7 +7,7 @@ import { paramsOf } from '../router';
 import { Status } from '../components/Status';
 import { FilterForm, Field } from '../components/Form';
 import { Table } from '../components/Table';
-import { DYAD_PATTERN } from '../format';
+import { DYAD_PATTERN, validPair } from '../format';
 import type { FramingReport, FramingShift, MarkerProfile, YearProfile } from '../../../src/analysis/framing-shift';
 
 function Profile({ year, max }: { year: YearProfile; max: number }) {
@@ -60,13 +60,13 @@ function Shift({ s }: { s: FramingShift }) {
 export function Framing({ url }: { url: URL }) {
   const params = paramsOf(url);
   const { pair, ...rest } = params;
-  const valid = !!pair && new RegExp(`^${DYAD_PATTERN}$`).test(pair);
-  const state = useApi<FramingReport>(valid ? `framing/${pair.toUpperCase()}` : null, rest);
+  const valid = validPair(pair);
+  const state = useApi<FramingReport>(valid ? `framing/${valid}` : null, rest);
   const r = state.data;
   const max = r ? Math.max(0.01, ...r.years.flatMap((y) => y.markers.map((m) => m.perDocument))) : 1;
   return (
     <section>
-      <h1>Framing{valid ? ` ${pair.toUpperCase()}` : ''}</h1>
+      <h1>Framing{valid ? ` ${valid}` : ''}</h1>
       <FilterForm label="Framing options">
         <Field name="pair" label="Countries (A-B)" value={pair} placeholder="PRK-RUS" pattern={DYAD_PATTERN} title="two country codes, e.g. PRK-RUS" />
         <Field name="occasion" label="Occasion" value={params.occasion} placeholder="Victory Day" />
@@ -92,7 +92,7 @@ export function Framing({ url }: { url: URL }) {
           <Table
             caption="Markers by year"
             rows={r.years.flatMap((y) => y.markers.map((m) => ({ ...m, year: y.year })))}
-            download={{ path: `framing/${pair.toUpperCase()}`, params: rest }}
+            download={{ path: `framing/${valid}`, params: rest }}
             columns={[
               { label: 'Year', render: (m) => m.year },
               { label: 'Marker', render: (m) => m.marker },
