@@ -89,7 +89,10 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
   }
   // wink tags some verbs after a modal or "to" as adjectives ("would free"): the modal decides.
   const afterModal = i > 0 && (v.pos[i - 1] === 'AUX' || (v.lem[i - 1] === 'to' && v.pos[i - 1] === 'PART'));
-  const headPos = t.kind === 'noun' ? v.pos[idx[idx.length - 1]] : t.kind === 'verb' && afterModal ? 'VERB' : v.pos[idx[0]];
+  const last = idx[idx.length - 1];
+  // …and some nouns after a determiner and modifier as adjectives ("a warm welcome").
+  const nounAsAdj = v.pos[last] === 'ADJ' && last > 0 && ['DET', 'ADJ', 'ADV'].includes(v.pos[last - 1]) && v.pos[last + 1] !== 'NOUN' && v.pos[last + 1] !== 'PROPN';
+  const headPos = t.kind === 'noun' ? (nounAsAdj ? 'NOUN' : v.pos[last]) : t.kind === 'verb' && afterModal ? 'VERB' : v.pos[idx[0]];
   const ok =
     t.kind === 'verb' ? headPos === 'VERB' : t.kind === 'adj' ? headPos === 'ADJ' || headPos === 'VERB' : t.kind === 'modal' ? headPos === 'AUX' : headPos === 'NOUN' || headPos === 'PROPN';
   if (!ok) return null;
@@ -209,8 +212,8 @@ function nounSource(v: View, first: number, last: number, targetsOf: string[], d
     if (a) return { sources: [a], targets: null, subj: null };
   }
   let g = ch ? ch.a - 1 : first - 1;
-  // Skip what may stand between a light verb and its noun: a possessive pronoun or adverb ("launched its
-  // invasion"), a coordinated adjective ("a stern and personal warning"), an indirect object ("gave Putin a warning").
+  // Skip what may stand between a light verb and its noun: an adverb, a coordinated adjective ("a stern and
+  // personal warning"), an indirect object ("gave Putin a warning").
   for (let hop = 0; hop < 3 && g > 0; hop++) {
     while (g > 0 && (v.pos[g] === 'ADV' || (v.pos[g] === 'PRON' && v.chunkOf[g] >= 0 && v.chunks[v.chunkOf[g]].pron))) g--;
     if ((v.lem[g] === 'and' || v.lem[g] === ',') && v.chunkOf[g - 1] >= 0) g = v.chunks[v.chunkOf[g - 1]].a - 1;

@@ -32,7 +32,9 @@ export function subjectOf(v: View, i: number): Subject | null {
         j = before - 1;
         continue;
       }
-      if (bp === 'VERB' && !v.is(before, 'speech')) {
+      // A participle opening the sentence modifies the noun ("Newly appointed Prime Minister X refused …").
+      const modifier = bp === 'VERB' && (before === 0 || (before === 1 && v.pos[0] === 'ADV') || v.pos[before - 1] === 'DET');
+      if (bp === 'VERB' && !v.is(before, 'speech') && !modifier) {
         j = before - 1;
         continue;
       }
@@ -180,7 +182,7 @@ export function objectOf(v: View, from: number, targets: string[]): ActorMention
     const p = v.pos[k];
     if (p === 'VERB' || v.is(k, 'boundary') || RELATIVE.has(v.lem[k])) break;
     if (p === 'PUNCT' && v.lem[k] !== '"') break;
-    if (p === 'ADP' && targets.includes(v.lem[k]) && k + 1 < n) {
+    if ((p === 'ADP' || (p === 'PART' && v.lem[k] === 'to')) && targets.includes(v.lem[k]) && k + 1 < n) {
       const a = actorsAt(v, k + 1);
       if (a.length) return a;
     }

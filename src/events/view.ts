@@ -18,6 +18,7 @@ export interface Chunk {
 
 const NOMINAL = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+const POSSESSIVE_PRON = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
 /**
  * An unnamed agent ("gunmen", "a court", "protesters in the Kosovan town"): an actor of unknown country, or of
@@ -160,8 +161,9 @@ export class View {
         if (!this.inChunk(b + 1)) break;
         // A new determiner after a noun starts a new phrase ("gave Tanzania a grant").
         if (pos[b + 1] === 'DET' && mentionAt[b + 1] === null && (pos[b] === 'NOUN' || pos[b] === 'PROPN' || mentionAt[b] !== null)) break;
-        // A personal pronoun is a phrase of its own ("told him it").
+        // A personal pronoun is a phrase of its own ("told him it"); a possessive one opens the next ("its allies").
         if (pos[b + 1] === 'PRON' && mentionAt[b + 1] === null) break;
+        if (pos[b] === 'PRON' && !POSSESSIVE_PRON.has(lem[b]) && mentionAt[b] === null) break;
         b++;
       }
       const ms: ActorMention[] = [];
@@ -176,7 +178,7 @@ export class View {
       let h = b;
       while (h > i && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
       const id = chunks.length;
-      chunks.push({ a: i, b, mentions: ms, actor, pron: b === i && pos[i] === 'PRON' && !mentionAt[i], head: pos[h] === 'NOUN' || pos[h] === 'PROPN' ? lem[h] : lem[b] });
+      chunks.push({ a: i, b, mentions: ms, actor, pron: b === i && pos[i] === 'PRON' && !mentionAt[i] && !POSSESSIVE_PRON.has(lem[i]), head: pos[h] === 'NOUN' || pos[h] === 'PROPN' ? lem[h] : lem[b] });
       for (let k = i; k <= b; k++) chunkOf[k] = id;
       i = b + 1;
     }
@@ -201,7 +203,14 @@ export class View {
     const pos = this.pos;
     let h = ch.b;
     while (h > ch.a && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
-    if (pos[h] !== 'PROPN' || this.is(h, 'commentary') || this.is(h, 'carrier')) return false;
+    // Headed by a proper noun, or holding an acronym ("The UNITA militarist wing").
+    if (pos[h] !== 'PROPN') {
+      let k = ch.a;
+      while (k <= ch.b && !(pos[k] === 'PROPN' && ACRONYM.test(this.s.tokens[k].text))) k++;
+      if (k > ch.b) return false;
+      h = k;
+    }
+    if (this.is(h, 'commentary') || this.is(h, 'carrier')) return false;
     const t = this.s.tokens[h];
     // A capitalised first word before "of" is a quantity ("Hundreds of UN troops"), not a name.
     if (h === 0 && ch.b === 0 && this.lem[1] === 'of' && t.text !== t.text.toUpperCase()) return false;
@@ -210,6 +219,7 @@ export class View {
 }
 
 const UPPER = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
 
 export function buildView(
   s: Sentence,
