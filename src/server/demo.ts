@@ -22,7 +22,7 @@ export const DEMO_TOUR: [string, string][] = [
 ];
 
 /** Remove a SQLite file and its WAL/SHM companions. */
-export function removeDb(path: string): void {
+function removeDb(path: string): void {
   for (const p of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(p)) rmSync(p);
 }
 

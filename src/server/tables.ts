@@ -65,7 +65,7 @@ async function jsonPage<T>(
 }
 
 /** A byte stream of `head` then one line a row, pulled only as fast as the client reads. */
-export function streamLines<T>(head: string, rows: AsyncIterable<T> | Iterable<T>, line: (r: T) => string): ReadableStream<Uint8Array> {
+function streamLines<T>(head: string, rows: AsyncIterable<T> | Iterable<T>, line: (r: T) => string): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   const it = Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : toAsync(rows[Symbol.iterator]());
   let started = false;

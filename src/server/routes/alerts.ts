@@ -10,9 +10,9 @@ import { alertMatches, alertsPath, describeQuery, readAlerts, type AlertDefiniti
 import { format, isoDate, page } from '../params.js';
 import { respondTable, sliceRows, type Table } from '../tables.js';
 
-export const alertsQuery = z.object({ ...page, format }).strict();
-export const alertParams = z.object({ name: z.string().regex(/^[\w.-]{1,64}$/, 'an alert name: letters, digits, _ . - (at most 64)') });
-export const alertQuery = z.object({ since: isoDate.optional().describe('only matches from documents of this day on'), ...page, format }).strict();
+const alertsQuery = z.object({ ...page, format }).strict();
+const alertParams = z.object({ name: z.string().regex(/^[\w.-]{1,64}$/, 'an alert name: letters, digits, _ . - (at most 64)') });
+const alertQuery = z.object({ since: isoDate.optional().describe('only matches from documents of this day on'), ...page, format }).strict();
 
 export interface AlertRow {
   name: string;
@@ -23,7 +23,7 @@ export interface AlertRow {
   fired: number;
 }
 
-export const alertsTable: Table<AlertRow> = {
+const alertsTable: Table<AlertRow> = {
   name: 'alerts',
   columns: [
     ['name', (r) => r.name],
@@ -35,7 +35,7 @@ export const alertsTable: Table<AlertRow> = {
   ],
 };
 
-export const matchesTable: Table<AlertMatch> = {
+const matchesTable: Table<AlertMatch> = {
   name: 'alert-matches',
   columns: [
     ['alert', (r) => r.alert],

@@ -8,7 +8,7 @@ import { diffWords } from '../diff.js';
 import { context, flag, format, page } from '../params.js';
 import { respondTable, type Table } from '../tables.js';
 
-export const documentsQuery = z
+const documentsQuery = z
   .object({
     language: z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as en').optional(),
     missing: flag.optional().describe('only documents gone from their feed (true) or only present ones (false)'),
@@ -19,15 +19,15 @@ export const documentsQuery = z
   .strict();
 
 const version = z.coerce.number().int().min(1);
-export const documentQuery = z
+const documentQuery = z
   .object({
     from: version.optional().describe('diff from this version (default: the one before `to`)'),
     to: version.optional().describe('diff to this version (default: the latest)'),
   })
   .strict();
-export const documentParams = z.object({ id: z.coerce.number().int().min(1).describe('document id') });
+const documentParams = z.object({ id: z.coerce.number().int().min(1).describe('document id') });
 
-export const documentsTable: Table<DocumentSummary> = {
+const documentsTable: Table<DocumentSummary> = {
   name: 'documents',
   columns: [
     ['id', (r) => r.id],

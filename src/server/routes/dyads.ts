@@ -6,8 +6,8 @@ import { dyadFromStore, type DyadDirection, type DyadPeriod } from '../../analys
 import { dyad, format, isoDate, page } from '../params.js';
 import { respondTable, sliceRows, type Table } from '../tables.js';
 
-export const dyadParams = z.object({ pair: dyad.describe('two country codes, A-B (A→B is the first direction)') });
-export const dyadQuery = z
+const dyadParams = z.object({ pair: dyad.describe('two country codes, A-B (A→B is the first direction)') });
+const dyadQuery = z
   .object({
     by: z.enum(['month', 'quarter', 'year']).default('year').describe('period unit'),
     from: isoDate.optional(),
@@ -19,13 +19,13 @@ export const dyadQuery = z
   .strict();
 
 /** One period in one direction, flattened for downloads. */
-export interface DyadPeriodRow extends DyadDirection {
+interface DyadPeriodRow extends DyadDirection {
   period: string;
   asymmetryEvents: number | null;
   asymmetryGoldstein: number | null;
 }
 
-export const dyadTable: Table<DyadPeriodRow> = {
+const dyadTable: Table<DyadPeriodRow> = {
   name: 'dyad',
   columns: [
     ['period', (r) => r.period],

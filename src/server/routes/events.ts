@@ -6,7 +6,7 @@ import type { EventFilter, EventRow } from '../../store/store.js';
 import { context, country, dyad, flag, format, page } from '../params.js';
 import { respondTable, type Table } from '../tables.js';
 
-export const eventsQuery = z
+const eventsQuery = z
   .object({
     dyad: dyad.optional().describe('two country codes, A-B (undirected unless directed=true)'),
     directed: flag.optional().describe('with dyad: only A as source and B as target'),
@@ -21,9 +21,9 @@ export const eventsQuery = z
   })
   .strict();
 
-export type EventsQuery = z.output<typeof eventsQuery>;
+type EventsQuery = z.output<typeof eventsQuery>;
 
-export function eventFilter(q: Omit<EventsQuery, 'format' | 'limit' | 'offset'>): EventFilter {
+function eventFilter(q: Omit<EventsQuery, 'format' | 'limit' | 'offset'>): EventFilter {
   return {
     ...(q.dyad ? { dyad: { ...q.dyad, directed: q.directed ?? false } } : {}),
     actor: q.actor,
@@ -38,7 +38,7 @@ export function eventFilter(q: Omit<EventsQuery, 'format' | 'limit' | 'offset'>)
   };
 }
 
-export const eventsTable: Table<EventRow> = {
+const eventsTable: Table<EventRow> = {
   name: 'events',
   columns: [
     ['id', (r) => r.id],

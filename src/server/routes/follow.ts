@@ -6,8 +6,8 @@ import { followThroughFromStore, type FollowLink } from '../../analysis/follow-t
 import { dyad, format, isoDate, page } from '../params.js';
 import { respondTable, sliceRows, type Table } from '../tables.js';
 
-export const followParams = z.object({ pair: dyad.describe('two country codes, A-B') });
-export const followQuery = z
+const followParams = z.object({ pair: dyad.describe('two country codes, A-B') });
+const followQuery = z
   .object({
     horizon: z.coerce.number().int().min(1).max(3650).optional().describe('days within which a deed counts (default 180)'),
     from: isoDate.optional().describe("first commitment date"),
@@ -18,7 +18,7 @@ export const followQuery = z
   })
   .strict();
 
-export const followTable: Table<FollowLink> = {
+const followTable: Table<FollowLink> = {
   name: 'follow-through',
   columns: [
     ['domain', (r) => r.domain],

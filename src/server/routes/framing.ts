@@ -6,8 +6,8 @@ import { framingShiftFromStore, type YearProfile } from '../../analysis/framing-
 import { dyad, format, page } from '../params.js';
 import { respondTable, sliceRows, type Table } from '../tables.js';
 
-export const framingParams = z.object({ pair: dyad.describe('two country codes, A-B (both directions are read)') });
-export const framingQuery = z
+const framingParams = z.object({ pair: dyad.describe('two country codes, A-B (both directions are read)') });
+const framingQuery = z
   .object({
     occasion: z.string().min(1).max(200).optional().describe('only signals of this occasion type, or whose occasion contains these words'),
     top: z.coerce.number().int().min(0).max(200).optional().describe('new phrases listed per year (default 15)'),
@@ -25,7 +25,7 @@ interface YearMarkerRow {
   perDocument: number;
 }
 
-export const framingTable: Table<YearMarkerRow> = {
+const framingTable: Table<YearMarkerRow> = {
   name: 'framing',
   columns: [
     ['year', (r) => r.year],

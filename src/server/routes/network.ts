@@ -6,7 +6,7 @@ import { networkFromStore, toGraphml, type NetworkEdge } from '../../analysis/ne
 import { isoDate, page } from '../params.js';
 import { respondTable, sliceRows, type Table } from '../tables.js';
 
-export const networkQuery = z
+const networkQuery = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -16,7 +16,7 @@ export const networkQuery = z
   })
   .strict();
 
-export const edgesTable: Table<NetworkEdge> = {
+const edgesTable: Table<NetworkEdge> = {
   name: 'network-edges',
   columns: [
     ['source', (e) => e.source],

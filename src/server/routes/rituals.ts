@@ -6,7 +6,7 @@ import { ritualsFromStore, type FirstTimeSignal, type RitualReport, type RitualS
 import { country, format, isoDate, page } from '../params.js';
 import { respondTable, sliceRows, type Table } from '../tables.js';
 
-export const ritualsQuery = z
+const ritualsQuery = z
   .object({
     year: z.coerce.number().int().min(1900).max(2200).optional().describe('the year checked (default: the latest year with a signal)'),
     actor: country.optional().describe('only rituals this country sends or receives'),
@@ -35,7 +35,7 @@ const key = [
   ['occasion', (r: RitualStatus | FirstTimeSignal) => r.occasion],
 ] as const;
 
-export const ritualsTable: Table<RitualStatus> = {
+const ritualsTable: Table<RitualStatus> = {
   name: 'rituals',
   columns: [
     ...key,
@@ -52,7 +52,7 @@ export const ritualsTable: Table<RitualStatus> = {
   ],
 };
 
-export const firstTimeTable: Table<FirstTimeSignal> = {
+const firstTimeTable: Table<FirstTimeSignal> = {
   name: 'first-time-signals',
   columns: [...key, ['date', (r) => r.first.date], ['count', (r) => r.count], ['document', (r) => r.first.doc.id], ['evidence', (r) => r.first.evidence]],
 };

@@ -6,11 +6,11 @@ import type { SearchHit } from '../../store/store.js';
 import { format, page } from '../params.js';
 import { respondTable, sliceRows, type Table } from '../tables.js';
 
-export const searchQuery = z
+const searchQuery = z
   .object({ q: z.string().trim().min(1, 'give words to search for').max(500).describe('FTS5 query: words, "phrases", OR, NOT, prefix*'), ...page, format })
   .strict();
 
-export const searchTable: Table<SearchHit> = {
+const searchTable: Table<SearchHit> = {
   name: 'search',
   columns: [
     ['document_id', (r) => r.documentId],

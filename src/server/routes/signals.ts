@@ -8,7 +8,7 @@ import { respondTable, type Table } from '../tables.js';
 
 const word = (what: string) => z.string().regex(/^[a-z_]+$/, `expected a ${what} such as congratulations`);
 
-export const signalsQuery = z
+const signalsQuery = z
   .object({
     sender: country.optional().describe("sender's country"),
     recipient: country.optional().describe("recipient's country"),
@@ -20,13 +20,13 @@ export const signalsQuery = z
   })
   .strict();
 
-export const markersQuery = z
+const markersQuery = z
   .object({ marker: z.string().min(1).max(100).optional().describe('one marker, as in data/framing'), ...context, ...page, format })
   .strict();
 
 const party = (p: SignalRow['signal']['sender']) => p.name ?? p.org ?? p.text ?? null;
 
-export const signalsTable: Table<SignalRow> = {
+const signalsTable: Table<SignalRow> = {
   name: 'signals',
   columns: [
     ['id', (r) => r.id],
@@ -47,7 +47,7 @@ export const signalsTable: Table<SignalRow> = {
   ],
 };
 
-export const markersTable: Table<MarkerRow> = {
+const markersTable: Table<MarkerRow> = {
   name: 'markers',
   columns: [
     ['document_id', (r) => r.doc.id],

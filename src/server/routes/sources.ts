@@ -6,7 +6,7 @@ import type { SourceHealth } from '../../store/store.js';
 import { format, page } from '../params.js';
 import { respondTable, sliceRows, type Table } from '../tables.js';
 
-export const sourcesQuery = z
+const sourcesQuery = z
   .object({
     silent_after: z.coerce.number().positive().max(24 * 365).optional().describe('hours without a new item before a feed counts as silent (default 48)'),
     window: z.coerce.number().int().min(1).max(365).optional().describe('days over which items per day are counted (default 7)'),
@@ -15,7 +15,7 @@ export const sourcesQuery = z
   })
   .strict();
 
-export const sourcesTable: Table<SourceHealth> = {
+const sourcesTable: Table<SourceHealth> = {
   name: 'sources',
   columns: [
     ['name', (r) => r.source.name],
