@@ -35,7 +35,7 @@ export interface Trigger {
 }
 
 export const GAP = '...';
-export const GAP_MAX = 4;
+export const GAP_MAX = 5;
 const FLAGS = new Set(['noun', 'adj', 'modal', 'opt', 'mutual', 'intrans', 'trans']);
 
 /**

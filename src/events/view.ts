@@ -203,10 +203,10 @@ export class View {
     const pos = this.pos;
     let h = ch.b;
     while (h > ch.a && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
-    // Headed by a proper noun, or holding an acronym ("The UNITA militarist wing").
+    // Headed by a proper noun, or holding one ("The UNITA militarist wing", "European Community foreign ministers").
     if (pos[h] !== 'PROPN') {
       let k = ch.a;
-      while (k <= ch.b && !(pos[k] === 'PROPN' && ACRONYM.test(this.s.tokens[k].text))) k++;
+      while (k <= ch.b && !(pos[k] === 'PROPN' && UPPER.test(this.s.tokens[k].text) && !this.isDate(k))) k++;
       if (k > ch.b) return false;
       h = k;
     }
@@ -214,12 +214,16 @@ export class View {
     const t = this.s.tokens[h];
     // A capitalised first word before "of" is a quantity ("Hundreds of UN troops"), not a name.
     if (h === 0 && ch.b === 0 && this.lem[1] === 'of' && t.text !== t.text.toUpperCase()) return false;
-    return UPPER.test(t.text) && !this.dates.some((d) => t.start < d.end && t.end > d.start);
+    return UPPER.test(t.text) && !this.isDate(h);
+  }
+
+  private isDate(k: number): boolean {
+    const t = this.s.tokens[k];
+    return this.dates.some((d) => t.start < d.end && t.end > d.start);
   }
 }
 
 const UPPER = /^\p{Lu}/u;
-const ACRONYM = /^\p{Lu}{2,}$/u;
 
 export function buildView(
   s: Sentence,
