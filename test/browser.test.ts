@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { contentHash, simhash } from '../src/store/fingerprint.js';
 import { ROOT, SCREENSHOTS, skipWithoutChromium, startHarness, type Harness } from './browser-harness.js';
 
 const skip = skipWithoutChromium();
@@ -90,6 +91,25 @@ describe.skipIf(skip)('dashboard in chromium', () => {
     expect(await page.locator('.doc-text').first().textContent()).toContain(evidence.replace(/^“|”$/g, ''));
     await page.goBack();
     await page.waitForURL(/\/events\?/);
+    await page.close();
+  });
+
+  it('shows a document\'s versions and the diff between them', async () => {
+    const doc = (await h.store.getDocument(1))!;
+    const added = ' The report was amended to mention comradeship-in-arms.';
+    const text = doc.text + added;
+    await h.store.saveDocument(
+      {
+        url: doc.url, source: doc.source, externalId: doc.externalId, title: doc.title, date: doc.date, language: doc.language,
+        text, raw: text, rawType: 'text/plain', contentHash: contentHash(text), simhash: simhash(text),
+      },
+      doc.coded,
+    );
+    const { page } = await open('documents/1');
+    expect(await page.locator('table tbody tr', { hasText: 'changes from v1' }).count()).toBe(1);
+    expect((await page.locator('.diff ins').allTextContents()).join('')).toBe(added);
+    expect(await page.locator('.diff del').count()).toBe(0);
+    await shot(page, 'document-versions');
     await page.close();
   });
 
