@@ -158,5 +158,8 @@ describe.skipIf(skipWithoutPg || skipWithoutKcna)('attache worker (PostgreSQL qu
     refused.stderr.on('data', (b) => (err += b));
     expect(await new Promise((ok) => refused.on('exit', ok))).toBe(2);
     expect(err).toMatch(/--queue needs a postgres:\/\/… store/);
+    const sqliteWorker = await worker(join(dir, 'x.db'), '--drain').exited;
+    expect(sqliteWorker.code).toBe(2);
+    expect(sqliteWorker.out).toMatch(/workers need a postgres:\/\/… store/);
   });
 });
