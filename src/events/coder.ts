@@ -278,7 +278,14 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
     const cs = clauseStart(v, first);
     if (cs > 0 && v.lem[cs - 1] === 'that' && others.some((o) => CONTENT_EVENTS.has(o.t.event) && o.idx[o.idx.length - 1] < cs - 1 && o.idx[o.idx.length - 1] >= cs - 5)) return [];
     subj = subjectOf(v, first);
-    if (t.kind === 'verb' && isPassive(v, first, last)) {
+    const nominal = gerund && v.chunkOf[first - 1] >= 0 && v.pos[v.chunks[v.chunkOf[first - 1]].a - 1] === 'ADP';
+    if (nominal) {
+      // A gerund closing a prepositional phrase is a noun: "killed in Israeli tank shelling" (source: Israel).
+      const ms = v.chunks[v.chunkOf[first - 1]].mentions;
+      sources = ms.length ? [ms[ms.length - 1]] : [];
+      targets = objectOf(v, last + 1, t.targets);
+      subj = null;
+    } else if (t.kind === 'verb' && isPassive(v, first, last)) {
       sources = prepObject(v, last + 1, 'by');
       const head = reducedRelative(v, first, last) ? v.chunks[v.chunkOf[first - 1]].actor : null;
       targets = head ? [head] : reducedRelative(v, first, last) ? [] : subjectActors(v, subj, doc);

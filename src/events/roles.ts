@@ -28,7 +28,7 @@ export function subjectOf(v: View, i: number): Subject | null {
       const before = ch.a - 1;
       const bp = before >= 0 ? v.pos[before] : '';
       // A prepositional phrase is skipped, but not a quantity ("Up to 1,000 ethnic Turks began …").
-      if (bp === 'ADP' && !(v.pos[ch.a] === 'NUM' && QUANTITY.has(v.lem[before]))) {
+      if (bp === 'ADP' && !v.is(before, 'boundary') && !(v.pos[ch.a] === 'NUM' && QUANTITY.has(v.lem[before]))) {
         j = before - 1;
         continue;
       }
