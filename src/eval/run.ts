@@ -55,7 +55,7 @@ export async function runEval(set: EvalSet, file: string, opts: { dictDirs?: str
 /** The printout: figures, the confusion matrix, the worst errors. */
 export function formatReport(r: EvalReport): string {
   const out: string[] = [`${r.set}  ${r.file}  (${r.n} items)`, ''];
-  for (const [k, v] of Object.entries(r.figures)) out.push(`  ${k.padEnd(18)} ${v.toFixed(3)}`);
+  for (const [k, v] of Object.entries(r.figures)) out.push(`  ${k.padEnd(24)} ${v.toFixed(3)}`);
   if (r.confusion && r.confusion.labels.length) {
     const w = Math.max(5, ...r.confusion.labels.map((l) => l.length)) + 1;
     out.push('', 'confusion (rows gold, columns coded):', ' '.repeat(w) + r.confusion.labels.map((l) => l.slice(0, 5).padStart(6)).join(''));
