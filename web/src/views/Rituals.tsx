@@ -11,6 +11,9 @@ import { Table } from '../components/Table';
 import { COUNTRY_PATTERN } from '../format';
 import type { FirstTimeSignal, RitualReport, RitualState, RitualStatus } from '../../../src/analysis/rituals';
 
+/** Rows of a long table shown on the page; the download has every row. */
+const SHOWN = 200;
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const STATE_LABEL: Record<RitualState, string> = { on_time: 'on time', late: 'late', missing: 'MISSING', pending: 'pending' };
 
@@ -161,8 +164,8 @@ export function Rituals({ url }: { url: URL }) {
             ]}
           />
           <Table<FirstTimeSignal>
-            caption="First-time signals"
-            rows={r.firstTime}
+            caption={`First-time signals${r.firstTime.length > SHOWN ? ` (the first ${SHOWN} of ${r.firstTime.length}; the CSV has all)` : ''}`}
+            rows={r.firstTime.slice(0, SHOWN)}
             download={{ path: 'rituals/first-time', params }}
             columns={[
               { label: 'Signal', render: label },
