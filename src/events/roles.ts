@@ -136,11 +136,19 @@ export function coordinatedRight(v: View, ch: Chunk): ActorMention[] {
   return out;
 }
 
+/** An event noun ("the MH17 crash") names no actor, whatever names modify it. */
+function isIncident(v: View, ch: Chunk): boolean {
+  let h = ch.b;
+  while (h > ch.a && v.pos[h] !== 'NOUN' && v.pos[h] !== 'PROPN') h--;
+  return v.is(h, 'incident');
+}
+
 /** The actors of the chunk at `k`, or of "X of Y" when X names no actor ("the government of Laos"). */
 function actorsAt(v: View, k: number): ActorMention[] {
   const c = v.chunkOf[k];
   if (c < 0) return [];
   const ch = v.chunks[c];
+  if (isIncident(v, ch)) return [];
   // "the mayor of the northern West Bank city of Nablus", "an agreement with the European Union": follow a short
   // chain of "of"/"with" phrases to a named actor; an unknown name ("---") only where nothing better follows.
   let unknown: ActorMention[] = [];
@@ -176,6 +184,11 @@ export function objectOf(v: View, from: number, targets: string[]): ActorMention
   }
   if (targets.includes('obj') && j < n && v.chunkOf[j] >= 0) {
     const a = actorsAt(v, j);
+    if (a.length) return a;
+  }
+  // "alleged that France was aware …": the subject of the complement clause.
+  if (targets.includes('that') && v.lem[from] === 'that' && from + 1 < n) {
+    const a = actorsAt(v, from + 1);
     if (a.length) return a;
   }
   for (let k = from; k < n && k < from + OBJECT_SPAN; k++) {
