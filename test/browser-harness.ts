@@ -24,6 +24,8 @@ export function skipWithoutChromium(): boolean {
 
 export interface Harness {
   url: string;
+  /** The dashboard build the server serves. */
+  webDir: string;
   store: Store;
   browser: BrowserContext;
   close(): Promise<void>;
@@ -49,6 +51,7 @@ export async function startHarness(): Promise<Harness> {
     const r = running;
     return {
       url: r.url,
+      webDir,
       store,
       browser,
       async close() {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { contentHash, simhash } from '../src/store/fingerprint.js';
+import { listen } from '../src/server/listen.js';
 import { ROOT, SCREENSHOTS, skipWithoutChromium, startHarness, type Harness } from './browser-harness.js';
 
 const skip = skipWithoutChromium();
@@ -161,6 +162,26 @@ describe.skipIf(skip)('dashboard in chromium', () => {
       const low = await page.evaluate(lowContrast);
       expect(low, path).toEqual([]);
       await page.close();
+    }
+  });
+
+  it('asks for the token of a guarded server, then shows data and downloads with it', async () => {
+    const token = 'browser-test-token-0123456789';
+    const guarded = await listen({ store: h.store, host: '127.0.0.1', port: 0, token, webDir: h.webDir });
+    const page = await h.browser.newPage();
+    try {
+      await page.goto(`${guarded.url}events?dyad=PRK-RUS`);
+      await page.getByText('This server needs its access token').waitFor();
+      await page.getByLabel('Token').fill(token);
+      await page.getByRole('button', { name: 'Use token' }).click();
+      await page.locator('tbody tr').first().waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.download').first().click()]);
+      const path = join(SCREENSHOTS, '..', 'events-guarded.csv');
+      await download.saveAs(path);
+      expect(readFileSync(path, 'utf8')).toMatch(/^id,date,document_id,/);
+    } finally {
+      await page.close();
+      await guarded.close();
     }
   });
 
