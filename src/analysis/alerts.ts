@@ -197,6 +197,21 @@ export async function evaluateAlerts(store: Store, opts: EvaluateOptions = {}): 
 }
 
 /**
+ * Evaluate the alerts after an ingest run or a watch cycle and say what happened, one line each on `log`:
+ * deliveries made, deliveries failed (retried next time), or why the alerts could not be read. Never throws:
+ * an alert problem must not fail the ingest that triggered it, but it is never silent either.
+ */
+export async function evaluateAndReport(store: Store, log: (line: string) => void): Promise<void> {
+  try {
+    const r = await evaluateAlerts(store);
+    for (const d of r.deliveries)
+      log(d.ok ? `alert ${d.alert}: ${d.matches} new matches delivered to ${d.to}` : `alert ${d.alert}: delivery to ${d.to} failed (${d.error}); will retry`);
+  } catch (e) {
+    log(`alerts not evaluated: ${(e as Error).message}`);
+  }
+}
+
+/**
  * Add an alert. With `baseline` (the matches the store holds now), those count as fired, so the alert
  * fires only for what arrives later. Throws if the name is taken.
  */

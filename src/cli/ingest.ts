@@ -90,6 +90,8 @@ async function runIngest(inputs: string[], opts: IngestCliOptions): Promise<void
     progress.finish(summary);
     process.stdout.write(formatSummary(summary, progress.elapsedMs()));
     process.exitCode = summary.failed > 0 ? 1 : 0;
+    const { evaluateAndReport } = await import('../analysis/alerts.js');
+    await evaluateAndReport(store, (line) => process.stderr.write(`${line}\n`));
   } finally {
     await pool.close();
     await store.close();

@@ -50,6 +50,7 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
   const { openStore } = await import('../store/open.js');
   const { createCodePool } = await import('../sources/code-pool.js');
   const { registerFeeds, runCycle, watchLoop, describeOutcome } = await import('../sources/watch.js');
+  const { evaluateAndReport } = await import('../analysis/alerts.js');
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
     store = await openStore(opts.db);
@@ -76,13 +77,14 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
       if (r.outcomes.length === 0) process.stdout.write('no feed due; nothing polled (--all polls every feed)\n');
       for (const s of r.silent) process.stderr.write(`warning: ${s.source.name} <${s.source.url}> silent since ${s.silentSince}\n`);
       process.exitCode = r.outcomes.some((o) => !o.ok || o.failures.length) ? 1 : 0;
+      await evaluateAndReport(store, (line) => process.stderr.write(`${line}\n`));
     } else {
       const stop = new AbortController();
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       log(`watching ${feeds.length} feeds; Ctrl-C stops`);
-      await watchLoop(feeds, store, pool, { ...cycle, all: false, signal: stop.signal, log });
+      await watchLoop(feeds, store, pool, { ...cycle, all: false, signal: stop.signal, log, afterCycle: () => evaluateAndReport(store, log) });
     }
   } finally {
     await pool.close();

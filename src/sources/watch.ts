@@ -62,12 +62,19 @@ export async function watchLoop(
   feeds: FeedSpec[],
   store: Store,
   pool: CodePool,
-  opts: CycleOptions & { signal: AbortSignal; log: (line: string) => void; maxSleepMs?: number },
+  opts: CycleOptions & {
+    signal: AbortSignal;
+    log: (line: string) => void;
+    maxSleepMs?: number;
+    /** Run after every cycle (the CLI evaluates alerts here). */
+    afterCycle?: () => Promise<void>;
+  },
 ): Promise<void> {
   while (!opts.signal.aborted) {
     const r = await runCycle(feeds, store, pool, opts);
     for (const o of r.outcomes) opts.log(describeOutcome(o));
     for (const s of r.silent) opts.log(`warning: ${s.source.name} <${s.source.url}> silent since ${s.silentSince}`);
+    await opts.afterCycle?.();
     const wait = Math.max(1000, Math.min(opts.maxSleepMs ?? 60_000, r.nextDueAt - Date.now()));
     await new Promise<void>((ok) => {
       const t = setTimeout(ok, wait);
