@@ -29,7 +29,18 @@ describe('diffWords', () => {
     expect(diffWords('same', 'same')).toEqual([{ op: 'equal', text: 'same' }]);
   });
 
-  it('falls back to delete + insert past the edit budget, still exact', () => {
+  it('keeps unchanged sentences whole and refines only the changed one', () => {
+    const a = 'First sentence stays. The second one changes here. Third stays too.';
+    const b = 'First sentence stays. The second one changed here. Third stays too.';
+    expect(diffWords(a, b)).toEqual([
+      { op: 'equal', text: 'First sentence stays. The second one ' },
+      { op: 'delete', text: 'changes' },
+      { op: 'insert', text: 'changed' },
+      { op: 'equal', text: ' here. Third stays too.' },
+    ]);
+  });
+
+  it('leaves a run too long to refine as one deletion and one insertion, still exact', () => {
     const a = Array.from({ length: 300 }, (_, i) => `a${i}`).join(' ');
     const b = Array.from({ length: 300 }, (_, i) => `b${i}`).join(' ');
     const d = diffWords(a, b, 50);
