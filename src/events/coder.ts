@@ -28,7 +28,7 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   const out: CodedEvent[] = [];
   const doc: DocState = { sender: null };
   for (const s of ctx.analysed.sentences) {
-    if (!s.tokens.some((t) => d.keyWords.has(t.lemma) || d.keyWords.has(t.lower))) continue;
+    if (!s.tokens.some((t) => d.keyWords.has(t.lemma) || d.keyWords.has(t.lower) || (t.pos === 'ADJ' && t.lower.endsWith('ed') && d.keyWords.has(t.lower.slice(0, -1))))) continue;
     const all = ctx.mentions[s.index] ?? [];
     const v = buildView(s, all, d.cues.roles, d.cues.agents, ctx.dates[s.index] ?? []);
     if (s.tokens.some((t) => ((d.cues.roles.get(t.lemma) ?? 0) & ROLE_BIT.carrier) !== 0)) rememberSenders(v, doc);
@@ -54,7 +54,9 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
 /** Token `i` is the pattern word `w`: as lemma, as written, or as a plural the lemmatiser left alone ("airstrikes"). */
 function wordAt(v: View, i: number, w: string): boolean {
   const lower = v.s.tokens[i].lower;
-  return v.lem[i] === w || lower === w || (lower.length === w.length + 1 && lower.endsWith('s') && lower.startsWith(w));
+  if (v.lem[i] === w || lower === w) return true;
+  // A plural or past form the lemmatiser left alone ("airstrikes", "alleged" tagged as an adjective).
+  return lower.startsWith(w) && (lower.length === w.length + 1 ? /[sd]$/.test(lower) : lower.length === w.length + 2 && lower.endsWith('ed'));
 }
 
 /** Token indices of trigger `t` matched from token `i`, or null. */
@@ -92,7 +94,9 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
   const last = idx[idx.length - 1];
   // …and some nouns after a determiner and modifier as adjectives ("a warm welcome").
   const nounAsAdj = v.pos[last] === 'ADJ' && last > 0 && ['DET', 'ADJ', 'ADV'].includes(v.pos[last - 1]) && v.pos[last + 1] !== 'NOUN' && v.pos[last + 1] !== 'PROPN';
-  const headPos = t.kind === 'noun' ? (nounAsAdj ? 'NOUN' : v.pos[last]) : t.kind === 'verb' && afterModal ? 'VERB' : v.pos[idx[0]];
+  // …and some verbs before "that" as adjectives ("the report alleged that …").
+  const verbAsAdj = v.pos[i] === 'ADJ' && v.lem[last + 1] === 'that';
+  const headPos = t.kind === 'noun' ? (nounAsAdj ? 'NOUN' : v.pos[last]) : t.kind === 'verb' && (afterModal || verbAsAdj) ? 'VERB' : v.pos[idx[0]];
   const ok =
     t.kind === 'verb' ? headPos === 'VERB' : t.kind === 'adj' ? headPos === 'ADJ' || headPos === 'VERB' : t.kind === 'modal' ? headPos === 'AUX' : headPos === 'NOUN' || headPos === 'PROPN';
   if (!ok) return null;
@@ -102,6 +106,13 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
   return idx;
 }
 
+/** Triggers of a past participle tagged as an adjective, whose lemma is then the word itself ("alleged"). */
+function pastForm(d: EventDicts, v: View, i: number): Trigger[] | undefined {
+  const w = v.s.tokens[i].lower;
+  if (v.pos[i] !== 'ADJ' || !w.endsWith('ed')) return undefined;
+  return d.byFirst.get(w.slice(0, -1)) ?? d.byFirst.get(w.slice(0, -2));
+}
+
 /** Trigger matches left to right, longest pattern first at each token, without overlaps. */
 function findTriggers(v: View, d: EventDicts): Match[] {
   const out: Match[] = [];
@@ -109,7 +120,7 @@ function findTriggers(v: View, d: EventDicts): Match[] {
   for (let i = 0; i < n; ) {
     // A hyphenated participle modifies a noun ("Syrian-backed militia"): no trigger there.
     const hyphenated = i > 0 && v.pos[i] === 'VERB' && v.s.tokens[i - 1].lower === '-' && v.s.tokens[i - 1].end === v.s.tokens[i].start;
-    const cands = hyphenated ? undefined : (d.byFirst.get(v.lem[i]) ?? d.byFirst.get(v.s.tokens[i].lower));
+    const cands = hyphenated ? undefined : (d.byFirst.get(v.lem[i]) ?? d.byFirst.get(v.s.tokens[i].lower) ?? pastForm(d, v, i));
     let m: Match | null = null;
     if (cands) {
       for (const t of cands) {
@@ -248,6 +259,12 @@ const CLAIM = '015';
 const OBJECT_PREP = new Set(['to', 'for', 'with', 'against']);
 const GERUND_PREP = new Set(['for', 'of', 'about', 'after', 'before', 'without', 'against', 'in', 'on', 'from', 'over']);
 
+/** Is there a "that" within a few words after token `end` (and before `limit`)? */
+function thatAfter(v: View, end: number, limit: number): boolean {
+  for (let k = end + 1; k < limit && k <= end + 5; k++) if (v.lem[k] === 'that') return true;
+  return false;
+}
+
 /** Events whose "that" clause is their content, not a second event. */
 const CONTENT_EVENTS = new Set(['REQUEST', 'THREATEN', 'ACCUSE']);
 
@@ -275,8 +292,8 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
       for (const h of heads) if (h >= cs && h < first) return [];
     }
     // The content of a demand or warning is not an event: "reiterated its demand that Israel ease restrictions".
-    const cs = clauseStart(v, first);
-    if (cs > 0 && v.lem[cs - 1] === 'that' && others.some((o) => CONTENT_EVENTS.has(o.t.event) && o.idx[o.idx.length - 1] < cs - 1 && o.idx[o.idx.length - 1] >= cs - 5)) return [];
+    // Once "alleged that", "warned that", "demanded that" has opened, what follows in the sentence is its content.
+    if (others.some((o) => CONTENT_EVENTS.has(o.t.event) && o.idx[o.idx.length - 1] < first && thatAfter(v, o.idx[o.idx.length - 1], first))) return [];
     subj = subjectOf(v, first);
     const nominal = gerund && v.chunkOf[first - 1] >= 0 && v.pos[v.chunks[v.chunkOf[first - 1]].a - 1] === 'ADP';
     if (nominal) {
