@@ -33,6 +33,19 @@ describe('rituals', () => {
     ]);
   });
 
+  it('counts a greeting and a congratulation on the same day as one ritual, shown by its commoner kind', () => {
+    const base = signals.find((x) => x.signal.sender.country === 'PRK' && x.signal.recipient.country === 'CHN')!;
+    const row = (id: number, date: string, kind: 'greetings' | 'congratulations') => ({
+      ...base,
+      id,
+      doc: { ...base.doc, date },
+      signal: { ...signals[0].signal, kind, date, occasion_type: 'national_day' as const, sender: { name: 'Kim Jong Un', role: null, country: 'PRK', org: null }, recipient: { name: 'Xi Jinping', role: null, country: 'CHN', org: null } },
+    });
+    const r = rituals([row(1, '2023-10-01', 'congratulations'), row(2, '2024-10-01', 'greetings'), row(3, '2025-10-01', 'greetings')], { year: 2025, asOf: '2025-12-31' });
+    expect(brief(r)).toEqual([['PRK>CHN', 'greetings', 'national_day', '10-01', '2023,2024', 'on_time', 0, '2025-10-01']]);
+    expect(r.firstTime).toEqual([]);
+  });
+
   it('leaves expected days after the last observed day pending', () => {
     const r = rituals(signals, { year: 2023, asOf: '2023-06-15' });
     expect(r.rituals.map((x) => [x.sender, x.status])).toEqual([['CHN', 'late'], ['PRK', 'pending'], ['PRK', 'pending']]);

@@ -3,7 +3,8 @@
  * (on time or late, with the lag), which are MISSING, and which signals came for the first time. Signals
  * within one country (sender and recipient the same) are not diplomatic rituals and are left out.
  *
- * A ritual is keyed by sender country → recipient country and kind (countries, not persons: a succession
+ * A ritual is keyed by sender country → recipient country and kind (greetings count as congratulations,
+ * sympathy as condolences: see RITUAL_KIND; countries, not persons: a succession
  * changes the sender's name, not the ritual; the change is reported), and its occasion is its usual day of
  * the year: the observed day that gathers the most history years within ±tolerance days (ties: the smallest
  * total distance, then the earliest day), learnt from signals of calendar occasion types; its occasion type
@@ -120,6 +121,14 @@ export const RITUAL_OCCASIONS: OccasionType[] = ['national_day', 'anniversary', 
 
 type PairKind = Omit<RitualKey, 'occasionType'>;
 
+/**
+ * Kinds that stand for one another in a ritual: a national day is congratulated one year and greeted the
+ * next ("sent a message of greeting"), a death mourned by condolences or by sympathy. A ritual is keyed by
+ * the first kind of each pair and shown with the kind its signals have most often.
+ */
+const RITUAL_KIND: Partial<Record<SignalKind, SignalKind>> = { greetings: 'congratulations', sympathy: 'condolences' };
+export const ritualKind = (k: SignalKind): SignalKind => RITUAL_KIND[k] ?? k;
+
 const keyOf = (k: RitualKey) => `${k.sender}>${k.recipient}|${k.kind}|${k.occasionType}`;
 
 /** "63rd founding anniversary of the DPRK" → "founding anniversary of the DPRK". */
@@ -222,7 +231,7 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
     if (!sender || !recipient || sender === recipient) continue;
     if (opts.actor && sender !== opts.actor && recipient !== opts.actor) continue;
     const key: PairKind = { sender, recipient, kind: s.kind };
-    const k = `${sender}>${recipient}|${s.kind}`;
+    const k = `${sender}>${recipient}|${ritualKind(s.kind)}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = { key, occs: [] }));
     g.occs.push({ day: dayNumber(date), doy: dayOfYear(date), row, date });
@@ -238,6 +247,7 @@ export function rituals(rows: Iterable<SignalRow>, opts: RitualOptions = {}): Ri
   const firstTime: FirstTimeSignal[] = [];
   for (const { key, occs } of groups.values()) {
     occs.sort((x, y) => x.day - y.day || x.row.id - y.row.id);
+    key.kind = commonest(occs.map((o) => o.row.signal.kind)) as SignalKind;
     const learnt = learn(occs.filter((o) => o.day < yearStart && occasions.has(o.row.signal.occasion_type)), histYears, tol, minYears);
     // on time first (nearest to each expected day), then late receipts from what no ritual's on-time window holds
     const expectedDays = learnt.map((r) => dayIn(year, r.doy));
