@@ -1,4 +1,9 @@
 import type { Command } from 'commander';
+import type { JobQueue } from '../queue/queue.js';
+import type { CodePool } from '../sources/code-pool.js';
+
+/** Where the CLI sends new items: a code pool here, or the queue (a JobQueue, which also has a location and close). */
+type ItemSink = CodePool | JobQueue;
 
 interface WatchCliOptions {
   feeds: string;
@@ -9,6 +14,7 @@ interface WatchCliOptions {
   maxSize: string;
   timeout: string;
   silentAfter: string;
+  queue?: boolean;
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
@@ -16,7 +22,7 @@ const collect = (v: string, acc: string[]) => [...acc, v];
 export function register(program: Command): void {
   program
     .command('watch')
-    .description('poll feeds (conditional GET, adaptive interval, backoff), code and keep new items, record feed health')
+    .description('poll feeds (conditional GET, adaptive interval, backoff), code and keep new items (or queue them), record feed health')
     .requiredOption('--feeds <file>', 'YAML or JSON list of feeds: url, name?, interval? (seconds or 90s/15m/2h)')
     .option('--db <path>', 'the store (default: $ATTACHE_DB or ./attache.db)')
     .option('--dict <dir>', 'a directory of your own dictionaries layered over the shipped ones (repeatable)', collect, [])
@@ -25,6 +31,7 @@ export function register(program: Command): void {
     .option('--max-size <bytes>', 'largest feed body accepted (suffix k or M allowed)', '10M')
     .option('--timeout <ms>', 'timeout of one HTTP request, body included', '20000')
     .option('--silent-after <hours>', 'warn about a feed with no new item for this long', '48')
+    .option('--queue', 'queue new and changed items for `attache worker` processes instead of coding them here (postgres:// store)')
     .action(runWatch);
 }
 
@@ -47,29 +54,36 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
   } catch (e) {
     return fail((e as Error).message);
   }
-  const { openStore } = await import('../store/open.js');
-  const { createCodePool } = await import('../sources/code-pool.js');
+  const { openStore, storeSpec } = await import('../store/open.js');
   const { registerFeeds, runCycle, watchLoop, describeOutcome } = await import('../sources/watch.js');
   const { evaluateAndReport } = await import('../analysis/alerts.js');
+  const spec = storeSpec(opts.db);
+  if (opts.queue) {
+    const { isPostgresSpec } = await import('../store/postgres-db.js');
+    if (!isPostgresSpec(spec)) fail(`--queue needs a postgres://… store (the queue lives in PostgreSQL), not "${spec}"`);
+    if (opts.dict.length) fail('--dict goes to the workers with --queue (attache worker --dict DIR): they code the items');
+  }
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
-    store = await openStore(opts.db);
+    store = await openStore(spec);
   } catch (e) {
     return fail((e as Error).message);
   }
-  let pool: Awaited<ReturnType<typeof createCodePool>>;
+  let sink: ItemSink;
   try {
-    pool = await createCodePool({ dictDirs: opts.dict, workers: 0 });
+    sink = opts.queue
+      ? await (await import('../queue/queue.js')).JobQueue.open(spec)
+      : await (await import('../sources/code-pool.js')).createCodePool({ dictDirs: opts.dict, workers: 0 });
   } catch (e) {
     await store.close();
-    return fail(`dictionaries not loaded, nothing polled: ${(e as Error).message}`);
+    return fail(opts.queue ? (e as Error).message : `dictionaries not loaded, nothing polled: ${(e as Error).message}`);
   }
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const cycle = { maxBytes, timeoutMs, all: opts.all, silentAfterHours };
   try {
     await registerFeeds(feeds, store);
     if (opts.once) {
-      const r = await runCycle(feeds, store, pool, cycle);
+      const r = await runCycle(feeds, store, sink, cycle);
       for (const o of r.outcomes) {
         process.stdout.write(`${describeOutcome(o)}\n`);
         for (const f of o.failures) process.stdout.write(`  failed: ${f.origin}: ${f.reason}\n`);
@@ -83,11 +97,11 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      log(`watching ${feeds.length} feeds; Ctrl-C stops`);
-      await watchLoop(feeds, store, pool, { ...cycle, all: false, signal: stop.signal, log, afterCycle: () => evaluateAndReport(store, log) });
+      log(`watching ${feeds.length} feeds${'enqueue' in sink ? `, queueing new items on ${sink.location}` : ''}; Ctrl-C stops`);
+      await watchLoop(feeds, store, sink, { ...cycle, all: false, signal: stop.signal, log, afterCycle: () => evaluateAndReport(store, log) });
     }
   } finally {
-    await pool.close();
+    await sink.close();
     await store.close();
   }
 }

@@ -4,7 +4,12 @@
  */
 import type { Failure, RawItem } from '../sources/item.js';
 import { readInputs, type ReadOptions } from '../sources/read.js';
+import { contentHash } from '../store/fingerprint.js';
+import type { Store } from '../store/store.js';
 import type { DeadJob, JobQueue } from './queue.js';
+
+/** What a producer needs of the queue. */
+export type ItemQueue = Pick<JobQueue, 'enqueue'>;
 
 export interface EnqueueSummary {
   /** Items read. */
@@ -57,4 +62,31 @@ export async function waitForJobs(
     await new Promise((ok) => setTimeout(ok, opts.pollMs ?? 500));
   }
   return queue.dead(jobIds);
+}
+
+export interface ChangedItems {
+  /** Items the store does not hold. */
+  new: number;
+  /** Items the store holds with other content (the worker stores a new version). */
+  updated: number;
+  /** Their jobs (an item already queued keeps its job). */
+  jobIds: number[];
+}
+
+/**
+ * Queue the items the store does not already hold unchanged (same document key, same content hash), as a
+ * feed poll does: the counts are those an in-process poll would report, so the adaptive interval sees them.
+ */
+export async function enqueueChanged(queue: ItemQueue, store: Store, items: RawItem[], source: string | null): Promise<ChangedItems> {
+  const out: ChangedItems = { new: 0, updated: 0, jobIds: [] };
+  const changed: RawItem[] = [];
+  for (const it of items) {
+    const hash = contentHash(it.text);
+    const existing = await store.findDocument({ url: it.url, source: it.source ?? source, externalId: it.externalId, contentHash: hash });
+    if (existing?.contentHash === hash) continue;
+    changed.push(it);
+    out[existing ? 'updated' : 'new']++;
+  }
+  if (changed.length) out.jobIds = await queue.enqueue(changed, source);
+  return out;
 }

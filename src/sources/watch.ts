@@ -3,9 +3,8 @@
  * time), for one cycle (`--once`) or until stopped; warn about feeds gone silent.
  */
 import type { SourceHealth, Store } from '../store/store.js';
-import type { CodePool } from './code-pool.js';
 import type { FeedSpec } from './feeds-file.js';
-import { pollFeed, type PollOptions, type PollOutcome } from './poll.js';
+import { pollFeed, type ItemSink, type PollOptions, type PollOutcome } from './poll.js';
 
 export interface CycleOptions extends PollOptions {
   /** Poll every feed, due or not. */
@@ -26,8 +25,8 @@ export async function registerFeeds(feeds: FeedSpec[], store: Store): Promise<vo
   for (const f of feeds) await store.upsertSource({ name: f.name, url: f.url, kind: 'feed', intervalSeconds: f.intervalSeconds });
 }
 
-/** Poll the feeds that are due (all of them with `all`), one after another. */
-export async function runCycle(feeds: FeedSpec[], store: Store, pool: CodePool, opts: CycleOptions): Promise<CycleResult> {
+/** Poll the feeds that are due (all of them with `all`), one after another; new items go to `sink`. */
+export async function runCycle(feeds: FeedSpec[], store: Store, sink: ItemSink, opts: CycleOptions): Promise<CycleResult> {
   const now = opts.now ?? (() => new Date());
   const outcomes: PollOutcome[] = [];
   let nextDueAt = Infinity;
@@ -35,7 +34,7 @@ export async function runCycle(feeds: FeedSpec[], store: Store, pool: CodePool, 
     const state = await store.feedState(f.url);
     const due = state?.nextPollAt ? Date.parse(state.nextPollAt) : -Infinity;
     if (opts.all || due <= now().getTime()) {
-      const o = await pollFeed(f, store, pool, opts);
+      const o = await pollFeed(f, store, sink, opts);
       outcomes.push(o);
       nextDueAt = Math.min(nextDueAt, Date.parse(o.nextPollAt));
     } else nextDueAt = Math.min(nextDueAt, due);
@@ -52,7 +51,9 @@ export function describeOutcome(o: PollOutcome): string {
   const next = `next poll ${o.nextPollAt}`;
   if (!o.ok) return `${head}: FAILED ${o.error}; ${next}`;
   if (o.notModified) return `${head}: not modified (304); ${next}`;
-  const parts = [`${o.itemsSeen} items`, `${o.itemsNew} new`, `${o.itemsUpdated} updated`, `${o.itemsMissing} gone from the feed`];
+  const parts = [`${o.itemsSeen} items`, `${o.itemsNew} new`, `${o.itemsUpdated} updated`];
+  if (o.queued) parts.push('queued for the workers');
+  parts.push(`${o.itemsMissing} gone from the feed`);
   if (o.failures.length) parts.push(`${o.failures.length} failed`);
   return `${head}: ${parts.join(', ')}; ${next}`;
 }
@@ -61,7 +62,7 @@ export function describeOutcome(o: PollOutcome): string {
 export async function watchLoop(
   feeds: FeedSpec[],
   store: Store,
-  pool: CodePool,
+  sink: ItemSink,
   opts: CycleOptions & {
     signal: AbortSignal;
     log: (line: string) => void;
@@ -71,7 +72,7 @@ export async function watchLoop(
   },
 ): Promise<void> {
   while (!opts.signal.aborted) {
-    const r = await runCycle(feeds, store, pool, opts);
+    const r = await runCycle(feeds, store, sink, opts);
     for (const o of r.outcomes) opts.log(describeOutcome(o));
     for (const s of r.silent) opts.log(`warning: ${s.source.name} <${s.source.url}> silent since ${s.silentSince}`);
     await opts.afterCycle?.();
