@@ -18,6 +18,7 @@ const ACTORS: TestActor[] = [
   { phrase: 'Japan', code: 'JPN', country: 'JPN' },
   { phrase: 'Ukraine', code: 'UKR', country: 'UKR' },
   { phrase: 'Syria', code: 'SYR', country: 'SYR' },
+  { phrase: 'Russian', code: 'RUS', country: 'RUS' },
   { phrase: 'Tass', code: 'RUSMED', country: 'RUS', kind: 'agency' },
 ];
 
@@ -119,5 +120,44 @@ describe('attribution, commentary, evidence', () => {
   });
   it('the event date is null when the publication date is unknown and the sentence has none', () => {
     expect(code('Russia condemned Japan.', null)[0].date).toBeNull();
+  });
+});
+
+describe('CAMEO conventions', () => {
+  it('not doing what one could agree to is a refusal (REJECT), asserted', () => {
+    expect(brief(code('Russia failed to reach an agreement with China.'))).toEqual(['RUS>CHN REJECT 120 asserted']);
+  });
+  it('denying an accusation is a statement (016), claiming one\'s own attack is 015', () => {
+    expect(brief(code('China rejected accusations by Japan.'))).toEqual(['CHN>JPN REJECT 016 asserted']);
+    expect(brief(code('Russia claimed that it had attacked Ukraine.'))).toEqual(['RUS>UKR CONCEDE 015 asserted']);
+  });
+  it('the content of a demand or an allegation is not a second event', () => {
+    expect(brief(code('Russia demanded that Japan withdraw from Laos.'))).toEqual(['RUS>- REQUEST 100 asserted']);
+    expect(brief(code('Russia alleged that Japan attacked Ukraine.'))).toEqual(['RUS>JPN ACCUSE 112 asserted']);
+  });
+  it('a participle after the main event is its consequence', () => {
+    expect(brief(code('Russia bombed Ukraine, killing eight civilians.'))).toEqual(['RUS>UKR ASSAULT 195 asserted']);
+  });
+  it('a gerund closing a prepositional phrase takes its modifier as source', () => {
+    expect(brief(code('Four men were killed in Russian shelling.'))).toEqual(['RUS>- ASSAULT 194 asserted']);
+  });
+  it('a participle modifying a prepositional object is not the clause\'s event', () => {
+    expect(code('Kim Jong Un paid respects to soldiers killed in Ukraine.')).toEqual([]);
+  });
+});
+
+describe('unnamed and unknown actors', () => {
+  it('an unnamed agent is an actor of unknown country, or of the place that follows it', () => {
+    expect(brief(code('Gunmen attacked Laos.'))).toEqual(['---UAF>LAO ASSAULT 190 asserted']);
+    expect(brief(code('Protesters in Cuba rallied against Japan.'))).toEqual(['CUBOPP>JPN PROTEST 141 asserted']);
+  });
+  it('a proper name no dictionary knows is an actor of unknown country', () => {
+    const [e] = code('The UNITA militarist wing attacked Laos.');
+    expect([e.source.code, e.source.name, e.target?.code]).toEqual(['---', 'The UNITA militarist wing', 'LAO']);
+  });
+  it('a capitalised date is never an actor', () => {
+    const ctx = contextFor('On Tuesday Cuba was attacked.', ACTORS);
+    ctx.dates[0] = [{ sentence: 0, start: 3, end: 10, text: 'Tuesday', date: '2025-05-06', named: null }];
+    expect(codeEvents(ctx, dicts)).toEqual([]);
   });
 });

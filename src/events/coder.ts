@@ -143,7 +143,7 @@ function findTriggers(v: View, d: EventDicts): Match[] {
 function isPassive(v: View, i: number, last: number): boolean {
   const tok = v.s.tokens[i];
   if (tok.lower.endsWith('ing') || tok.lower === v.lem[i]) return false;
-  if (reducedRelative(v, i, last)) return true;
+  if (reducedRelative(v, i, i)) return true;
   for (let j = i - 1; j >= 0 && i - j <= 3; j--) {
     if (v.pos[j] === 'AUX' && (v.lem[j] === 'be' || v.lem[j] === 'get')) return true;
     if (v.pos[j] !== 'ADV' && v.pos[j] !== 'PART' && v.pos[j] !== 'AUX') return false;
@@ -304,9 +304,10 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
       subj = null;
     } else if (t.kind === 'verb' && isPassive(v, first, last)) {
       sources = prepObject(v, last + 1, 'by');
-      const head = reducedRelative(v, first, last) ? v.chunks[v.chunkOf[first - 1]].actor : null;
-      targets = head ? [head] : reducedRelative(v, first, last) ? [] : subjectActors(v, subj, doc);
-      if (reducedRelative(v, first, last)) subj = null;
+      const reduced = reducedRelative(v, first, first);
+      const head = reduced ? v.chunks[v.chunkOf[first - 1]].actor : null;
+      targets = head ? [head] : reduced ? [] : subjectActors(v, subj, doc);
+      if (reduced) subj = null;
     } else if (t.reverseFrom) {
       sources = prepObject(v, last + 1, t.reverseFrom);
       targets = subjectActors(v, subj, doc);

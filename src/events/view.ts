@@ -189,7 +189,7 @@ export class View {
     const { agents, lem } = this;
     for (const ch of chunks) {
       if (ch.mentions.length) continue;
-      const sector = agents.get(ch.head) ?? (ch.head.endsWith('s') ? agents.get(ch.head.slice(0, -1)) : undefined) ?? (this.isUnknownName(ch) ? '' : undefined);
+      const sector = agents.get(ch.head) ?? agents.get(singular(ch.head)) ?? (this.isUnknownName(ch) ? '' : undefined);
       if (sector === undefined) continue;
       const next = PLACE_PREP.has(lem[ch.b + 1]) ? chunkOf[ch.b + 2] : -1;
       const place = next >= 0 && chunks[next].actor?.actor.country ? chunks[next].actor : null;
@@ -224,6 +224,11 @@ export class View {
 }
 
 const UPPER = /^\p{Lu}/u;
+
+/** A regular or -men plural made singular ("protesters", "gunmen"), for nouns the lemmatiser left alone. */
+function singular(w: string): string {
+  return w.endsWith('men') ? `${w.slice(0, -3)}man` : w.endsWith('s') ? w.slice(0, -1) : w;
+}
 
 export function buildView(
   s: Sentence,
