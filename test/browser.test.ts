@@ -148,7 +148,7 @@ describe.skipIf(skip)('dashboard in chromium', () => {
     const path = join(SCREENSHOTS, '..', 'events-PRK-RUS.csv');
     await download.saveAs(path);
     const lines = readFileSync(path, 'utf8').trim().split('\n');
-    expect(lines[0]).toMatch(/^id,date,document_id,/);
+    expect(lines[0]).toMatch(/^event_id,date,document_id,/);
     let total = 0;
     for await (const _ of h.store.events({ dyad: { a: 'PRK', b: 'RUS' } })) total++;
     expect(total).toBeGreaterThan(0);
@@ -178,7 +178,7 @@ describe.skipIf(skip)('dashboard in chromium', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.download').first().click()]);
       const path = join(SCREENSHOTS, '..', 'events-guarded.csv');
       await download.saveAs(path);
-      expect(readFileSync(path, 'utf8')).toMatch(/^id,date,document_id,/);
+      expect(readFileSync(path, 'utf8')).toMatch(/^event_id,date,document_id,/);
     } finally {
       await page.close();
       await guarded.close();

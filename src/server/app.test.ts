@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.js';
 import { addAlert } from '../analysis/alerts.js';
+import { EVENT_CSV_COLUMNS } from '../store/export.js';
 import { FIXTURE_DOCS, fixtureStore, type FixtureStore } from '../../test/server-fixture.js';
 
 let fx: FixtureStore;
@@ -70,9 +71,13 @@ describe('/api/events', () => {
     expect(csv.res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.res.headers.get('content-disposition')).toContain('events.csv');
     const lines = (csv.body as string).trim().split('\n');
-    expect(lines[0].split(',').slice(0, 3)).toEqual(['id', 'date', 'document_id']);
+    expect(lines[0]).toBe(EVENT_CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + 3);
     expect(csv.body).toContain(',The two leaders signed a treaty on comprehensive strategic partnership.,');
+
+    const gdelt = await get('/api/events?dyad=PRK-RUS&format=gdelt');
+    expect(gdelt.res.headers.get('content-disposition')).toContain('events.tsv');
+    expect((gdelt.body as string).trim().split('\n')).toHaveLength(1 + 3);
 
     const jsonl = await get('/api/events?format=jsonl&limit=2');
     const rows = (jsonl.body as string).trim().split('\n').map((l) => JSON.parse(l));

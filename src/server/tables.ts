@@ -50,7 +50,8 @@ export function respondTable<T>(
   });
 }
 
-async function jsonPage<T>(
+/** A JSON page of `limit` rows from `offset` (one more is asked for, to learn whether another page follows). */
+export async function jsonPage<T>(
   c: Context,
   limit: number,
   offset: number,

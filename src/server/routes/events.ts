@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import type { Api } from '../api.js';
 import type { ServerDeps } from '../deps.js';
-import type { EventFilter, EventRow } from '../../store/store.js';
-import { context, country, dyad, flag, format, page } from '../params.js';
-import { respondTable, type Table } from '../tables.js';
+import type { EventFilter } from '../../store/store.js';
+import { DEFAULT_LIMIT, context, country, dyad, flag, page } from '../params.js';
+import { jsonPage } from '../tables.js';
+import { DOWNLOAD_TYPES, eventStream } from '../event-export.js';
 
 const eventsQuery = z
   .object({
@@ -17,7 +18,10 @@ const eventsQuery = z
     quad: z.coerce.number().int().min(1).max(4).optional().describe('quad class 1–4'),
     ...context,
     ...page,
-    format,
+    format: z
+      .enum(['json', 'csv', 'jsonl', 'gdelt', 'plover'])
+      .default('json')
+      .describe('json (a page) or a streamed download of every matching row: csv, jsonl, gdelt (tab-separated) or plover (JSON lines), as `attache events` writes them'),
   })
   .strict();
 
@@ -38,35 +42,17 @@ function eventFilter(q: Omit<EventsQuery, 'format' | 'limit' | 'offset'>): Event
   };
 }
 
-const eventsTable: Table<EventRow> = {
-  name: 'events',
-  columns: [
-    ['id', (r) => r.id],
-    ['date', (r) => r.event.date ?? r.doc.date],
-    ['document_id', (r) => r.doc.id],
-    ['outlet', (r) => r.doc.source],
-    ['source_code', (r) => r.event.source.code],
-    ['source_name', (r) => r.event.source.name ?? r.event.source.text],
-    ['source_country', (r) => r.event.source.country],
-    ['target_code', (r) => r.event.target?.code],
-    ['target_name', (r) => r.event.target?.name ?? r.event.target?.text],
-    ['target_country', (r) => r.event.target?.country],
-    ['plover', (r) => r.event.plover.event],
-    ['plover_mode', (r) => r.event.plover.mode],
-    ['cameo', (r) => r.event.cameo],
-    ['goldstein', (r) => r.event.goldstein],
-    ['quad_class', (r) => r.event.quad_class],
-    ['modality', (r) => r.event.modality],
-    ['mentions', (r) => r.story.mentions],
-    ['evidence', (r) => r.evidence],
-    ['rule', (r) => r.event.rule],
-    ['url', (r) => r.doc.url],
-  ],
-};
-
 export function register(api: Api, { store }: ServerDeps): void {
   api.get(
     { path: '/api/events', tag: 'events', summary: 'Coded events with their evidence and rule', query: eventsQuery, downloads: true },
-    (c, q) => respondTable(c, eventsTable, q, (limit, offset) => store.events({ ...eventFilter(q), limit, offset })),
+    (c, q) => {
+      const query = (limit: number | undefined, offset: number) => store.events({ ...eventFilter(q), limit, offset });
+      if (q.format === 'json') return jsonPage(c, q.limit ?? DEFAULT_LIMIT, q.offset, query);
+      const { type, ext } = DOWNLOAD_TYPES[q.format];
+      return c.body(eventStream(query(q.limit, q.offset), q.format), 200, {
+        'content-type': type,
+        'content-disposition': `attachment; filename="events.${ext}"`,
+      });
+    },
   );
 }
