@@ -1,7 +1,8 @@
 /**
  * The HTTP app: the JSON API under /api (one module per route group), its OpenAPI document, bearer-token
- * auth when configured, and the built dashboard (web/dist) at / with every other path falling back to its
- * index.html (the dashboard routes in the browser; each view is a URL).
+ * auth on /api when configured, and the built dashboard (web/dist) at / with every view path falling back
+ * to its index.html (the dashboard routes in the browser; each view is a URL). The dashboard's files hold
+ * no data, so they are served without the token; the dashboard asks for it when the API answers 401.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,9 +10,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { StoreError } from '../store/store.js';
+import { StoreError, type Store } from '../store/store.js';
 import { Api } from './api.js';
-import type { Store } from '../store/store.js';
 import { reportCache } from './cache.js';
 import { openApiDocument } from './openapi.js';
 import * as documents from './routes/documents.js';
