@@ -308,9 +308,6 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
       const head = reduced ? v.chunks[v.chunkOf[first - 1]].actor : null;
       targets = head ? [head] : reduced ? [] : subjectActors(v, subj, doc);
       if (reduced) subj = null;
-    } else if (t.reverseFrom) {
-      sources = prepObject(v, last + 1, t.reverseFrom);
-      targets = subjectActors(v, subj, doc);
     } else {
       sources = subjectActors(v, subj, doc);
       targets = objectOf(v, last + 1, t.targets);

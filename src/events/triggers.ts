@@ -13,10 +13,8 @@ export interface Trigger {
   /** Lemmas to match in order; GAP stands for up to GAP_MAX tokens that are neither verbs nor punctuation. */
   words: string[];
   kind: TriggerKind;
-  /** 'obj' (the direct object) and prepositions whose object is the target, in order of preference. */
+  /** 'obj' (direct object), 'that' (subject of a that-clause) and prepositions whose object is the target. */
   targets: string[];
-  /** Preposition whose object is the source while the clause subject becomes the target ("receive … from"). */
-  reverseFrom: string | null;
   /** The event may stand without a target ("protesters rallied"). */
   optionalTarget: boolean;
   /** With a compound subject and no target, each party is the other's target ("X and Y held talks"). */
@@ -40,7 +38,7 @@ const FLAGS = new Set(['noun', 'adj', 'modal', 'opt', 'mutual', 'intrans', 'tran
 
 /**
  * Compile trigger lines: `pattern | target | CAMEO | mode | context | flags`.
- * target: comma-separated `obj` and prepositions, `<from` marks the preposition whose object is the source;
+ * target: comma-separated `obj` (direct object), `that` (subject of a that-clause) and prepositions;
  * mode/context: empty keeps the ontology's PLOVER reading of the CAMEO code; flags: noun, adj, modal, opt, mutual, intrans, trans.
  * Later lines with the same pattern and kind replace earlier ones (user dictionaries over shipped ones).
  */
@@ -55,17 +53,11 @@ export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
     if (!entry) throw new DictError(l.rule, `CAMEO code "${cameo}" is not in data/ontology/cameo.txt`);
     const flags = flagText.split(/[\s,]+/).filter(Boolean);
     for (const f of flags) if (!FLAGS.has(f)) throw new DictError(l.rule, `unknown flag "${f}" (expected noun, adj, modal, opt, mutual, intrans, trans)`);
-    const targets: string[] = [];
-    let reverseFrom: string | null = null;
-    for (const t of target.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean)) {
-      if (t.startsWith('<')) reverseFrom = t.slice(1);
-      else targets.push(t);
-    }
-    if (targets.some((t) => !/^[a-z]+$/.test(t)) || (reverseFrom !== null && !/^[a-z]+$/.test(reverseFrom)))
-      throw new DictError(l.rule, `target "${target}" must list obj and prepositions, e.g. "obj, with" or "<from"`);
+    const targets = target.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+    if (targets.some((t) => !/^[a-z]+$/.test(t))) throw new DictError(l.rule, `target "${target}" must list obj, that and prepositions, e.g. "obj, with"`);
     const optionalTarget = flags.includes('opt');
     const kind: TriggerKind = flags.includes('noun') ? 'noun' : flags.includes('adj') ? 'adj' : flags.includes('modal') ? 'modal' : 'verb';
-    if (targets.length === 0 && !optionalTarget && reverseFrom === null && kind !== 'modal')
+    if (targets.length === 0 && !optionalTarget && kind !== 'modal')
       throw new DictError(l.rule, 'a trigger without a target marker must carry the flag opt');
     const key = `${kind}:${words.join(' ')}`;
     byKey.set(key, {
@@ -73,7 +65,6 @@ export function compileTriggers(lines: DictLine[], ont: Ontology): Trigger[] {
       words,
       kind,
       targets,
-      reverseFrom,
       optionalTarget,
       mutual: flags.includes('mutual'),
       intransitive: flags.includes('intrans'),
