@@ -56,6 +56,15 @@ function chartOf(report: DyadReport): { options: Omit<uPlot.Options, 'width'>; d
   };
 }
 
+/** First and last day of a period "2024", "2024-Q2" or "2024-05". */
+function periodRange(p: string): { from: string; to: string } {
+  const start = new Date(periodTime(p) * 1000);
+  const [, rest] = p.split('-');
+  const months = !rest ? 12 : rest.startsWith('Q') ? 3 : 1;
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 0));
+  return { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) };
+}
+
 const dir = (p: DyadPeriod, d: 'ab' | 'ba') => `${p[d].events} (${num(p[d].goldsteinMean)})`;
 
 export function DyadView({ url, match }: { url: URL; match: string[] }) {
@@ -95,7 +104,7 @@ export function DyadView({ url, match }: { url: URL; match: string[] }) {
             rows={r.periods}
             download={{ path: `dyads/${pair}`, params }}
             columns={[
-              { label: 'Period', render: (p) => p.period },
+              { label: 'Period', render: (p) => <a href={`/events${qs({ dyad: pair, ...periodRange(p.period) })}`}>{p.period}</a> },
               { label: `${a}→${b} events (Goldstein)`, num: true, render: (p) => dir(p, 'ab') },
               { label: `${b}→${a} events (Goldstein)`, num: true, render: (p) => dir(p, 'ba') },
               ...(['1', '2', '3', '4'] as const).map((q) => ({ label: QUAD_LABELS[Number(q)], num: true, render: (p: DyadPeriod) => p.ab.quadClass[q] + p.ba.quadClass[q] })),
