@@ -4,20 +4,10 @@ import { ROLE_BIT } from './cues.js';
 import type { EventDicts } from './load.js';
 import { cueModality, clauseStart } from './modality.js';
 import { quadClass } from './ontology.js';
+import { findTriggers, type Match } from './match.js';
+import { nounSource, rememberSenders, subjectActors, type DocState } from './nominal.js';
 import { objectOf, prepObject, subjectOf, type Subject } from './roles.js';
-import { GAP, GAP_MAX, type Trigger } from './triggers.js';
 import { buildView, type View } from './view.js';
-
-/** What the coder remembers across the sentences of one document. */
-interface DocState {
-  /** Sender of the last message, letter or telegram named with its sender ("the telegram" then refers to it). */
-  sender: ActorMention[] | null;
-}
-
-interface Match {
-  t: Trigger;
-  idx: number[];
-}
 
 /**
  * The event stage: per sentence, find triggers over lemmas and POS, give them source and target actors by
@@ -51,94 +41,6 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   return out;
 }
 
-/** Token `i` is the pattern word `w`: as lemma, as written, or as a plural the lemmatiser left alone ("airstrikes"). */
-function wordAt(v: View, i: number, w: string): boolean {
-  const lower = v.s.tokens[i].lower;
-  if (v.lem[i] === w || lower === w) return true;
-  // A plural or past form the lemmatiser left alone ("airstrikes", "alleged" tagged as an adjective).
-  return lower.startsWith(w) && (lower.length === w.length + 1 ? /[sd]$/.test(lower) : lower.length === w.length + 2 && lower.endsWith('ed'));
-}
-
-/** Token indices of trigger `t` matched from token `i`, or null. */
-function matchAt(v: View, i: number, t: Trigger): number[] | null {
-  const n = v.lem.length;
-  const idx: number[] = [];
-  let k = i;
-  let gap = 0;
-  for (const w of t.words) {
-    if (w === GAP) {
-      gap = GAP_MAX;
-      continue;
-    }
-    let found = -1;
-    if (k < n && v.s.tokens[k].lower === '-') k++; // "cease-fire" is written as three tokens
-    // Hyphens inside a gap do not count against it ("2-year-old economic sanctions").
-    for (let g = 0, span = gap; g <= span && k + g < n; g++) {
-      const p = k + g;
-      if (v.s.tokens[p].lower === '-') span += 2;
-      if (wordAt(v, p, w)) {
-        found = p;
-        break;
-      }
-      // A gap holds modifiers: adjectives, nouns, numbers, hyphens, participles after a noun ("a data sharing agreement").
-      const participle = v.pos[p] === 'VERB' && g > 0 && v.pos[p - 1] === 'NOUN' && /(ing|ed)$/.test(v.s.tokens[p].lower);
-      if ((v.pos[p] === 'VERB' && !participle) || (v.pos[p] === 'PUNCT' && v.s.tokens[p].lower !== '-') || v.pos[p] === 'AUX' || v.is(p, 'boundary')) break;
-    }
-    if (found < 0) return null;
-    idx.push(found);
-    k = found + 1;
-    gap = 0;
-  }
-  // wink tags some verbs after a modal or "to" as adjectives ("would free"): the modal decides.
-  const afterModal = i > 0 && (v.pos[i - 1] === 'AUX' || (v.lem[i - 1] === 'to' && v.pos[i - 1] === 'PART'));
-  const last = idx[idx.length - 1];
-  // …and some nouns after a determiner and modifier as adjectives ("a warm welcome").
-  const nounAsAdj = v.pos[last] === 'ADJ' && last > 0 && ['DET', 'ADJ', 'ADV'].includes(v.pos[last - 1]) && v.pos[last + 1] !== 'NOUN' && v.pos[last + 1] !== 'PROPN';
-  // …and some verbs before "that" as adjectives ("the report alleged that …").
-  const verbAsAdj = v.pos[i] === 'ADJ' && v.lem[last + 1] === 'that';
-  const headPos = t.kind === 'noun' ? (nounAsAdj ? 'NOUN' : v.pos[last]) : t.kind === 'verb' && (afterModal || verbAsAdj) ? 'VERB' : v.pos[idx[0]];
-  const ok =
-    t.kind === 'verb' ? headPos === 'VERB' : t.kind === 'adj' ? headPos === 'ADJ' || headPos === 'VERB' : t.kind === 'modal' ? headPos === 'AUX' : headPos === 'NOUN' || headPos === 'PROPN';
-  if (!ok) return null;
-  // An intransitive trigger followed by a direct object is another sense ("demonstrated its missiles").
-  if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.pos[k] !== 'PRON') return null;
-  if (t.transitive && (k >= n || v.chunkOf[k] < 0) && !(i > 0 && v.pos[i - 1] === 'AUX' && v.lem[i - 1] === 'be')) return null;
-  return idx;
-}
-
-/** Triggers of a past participle tagged as an adjective, whose lemma is then the word itself ("alleged"). */
-function pastForm(d: EventDicts, v: View, i: number): Trigger[] | undefined {
-  const w = v.s.tokens[i].lower;
-  if (v.pos[i] !== 'ADJ' || !w.endsWith('ed')) return undefined;
-  return d.byFirst.get(w.slice(0, -1)) ?? d.byFirst.get(w.slice(0, -2));
-}
-
-/** Trigger matches left to right, longest pattern first at each token, without overlaps. */
-function findTriggers(v: View, d: EventDicts): Match[] {
-  const out: Match[] = [];
-  const n = v.lem.length;
-  for (let i = 0; i < n; ) {
-    // A hyphenated participle modifies a noun ("Syrian-backed militia"): no trigger there.
-    const hyphenated = i > 0 && v.pos[i] === 'VERB' && v.s.tokens[i - 1].lower === '-' && v.s.tokens[i - 1].end === v.s.tokens[i].start;
-    const cands = hyphenated ? undefined : (d.byFirst.get(v.lem[i]) ?? d.byFirst.get(v.s.tokens[i].lower) ?? pastForm(d, v, i));
-    let m: Match | null = null;
-    if (cands) {
-      for (const t of cands) {
-        const idx = matchAt(v, i, t);
-        if (idx) {
-          m = { t, idx };
-          break;
-        }
-      }
-    }
-    if (m) {
-      out.push(m);
-      i = m.idx[m.idx.length - 1] + 1;
-    } else i++;
-  }
-  return out;
-}
-
 /** "was congratulated", "has been attacked": a participle after a form of be/get, or before "by" ("victims killed by"). */
 function isPassive(v: View, i: number, last: number): boolean {
   const tok = v.s.tokens[i];
@@ -164,15 +66,6 @@ function reducedRelative(v: View, i: number, last: number): boolean {
   return before >= 0 && ((v.pos[before] === 'AUX' && v.lem[before] === 'be') || OBJECT_PREP.has(v.lem[before]));
 }
 
-/** Actors of a subject: its own or coordinated actors, a pronoun resolved through "X said it …", or a message's sender. */
-function subjectActors(v: View, subj: Subject | null, doc: DocState): ActorMention[] {
-  if (!subj) return [];
-  if (subj.actors.length) return subj.actors;
-  if (subj.chunk.pron && subj.speech >= 0) return subjectOf(v, subj.speech)?.actors ?? [];
-  if (v.is(subj.chunk.b, 'carrier') && doc.sender) return doc.sender;
-  return [];
-}
-
 const SPEECH_SPAN = 3;
 
 /**
@@ -185,65 +78,6 @@ function isCommentary(v: View): boolean {
     for (let k = i + 1; k <= i + SPEECH_SPAN && k < v.lem.length; k++) if (v.is(k, 'speech')) return true;
   }
   return false;
-}
-
-/** Senders of messages named in the sentence ("In a telegram to X, Y said", "Y sent a letter", "Y's message"). */
-function rememberSenders(v: View, doc: DocState): void {
-  for (let k = 0; k < v.lem.length; k++) {
-    if (!v.is(k, 'carrier') || v.pos[k] !== 'NOUN' || v.chunkOf[k] < 0) continue;
-    const sender = nounSource(v, k, k, [], doc).sources;
-    if (sender.length) doc.sender = sender;
-    else if (v.pos[v.chunks[v.chunkOf[k]].a - 1] === 'ADP' && v.chunks[v.chunkOf[k]].a === 1) {
-      // "In a telegram addressed to X, Y affirmed …": the sender is the subject of the main clause.
-      const comma = v.lem.indexOf(',', k);
-      const verb = comma < 0 ? -1 : v.pos.findIndex((p, i) => i > comma && p === 'VERB');
-      const subj = verb < 0 ? null : subjectOf(v, verb);
-      if (subj?.actors.length) doc.sender = subj.actors;
-    }
-  }
-}
-
-const PARTICLES = new Set(['out', 'up']);
-/** Prepositions that refer to an event rather than report it ("appreciation for China's assistance"); not "in" or "during". */
-const REFERRING = new Set(['for', 'of', 'about', 'over', 'against', 'to', 'on', 'with', 'at']);
-
-/** Source of a nominalisation: possessor ("X's visit"), "of/by X" after it, or the subject of a light verb. */
-function nounSource(v: View, first: number, last: number, targetsOf: string[], doc: DocState): { sources: ActorMention[]; targets: ActorMention[] | null; subj: Subject | null } {
-  const ch = v.chunks[v.chunkOf[first]];
-  const start = v.s.tokens[first].start;
-  // A possessor is the source where the noun phrase is a subject ("Putin's visit to China drew attention"), not
-  // where it is referred to inside another statement ("expressed appreciation for China's assistance").
-  const own = ch ? ch.mentions.filter((m) => m.end <= start) : [];
-  const referred = ch && ch.a > 0 && (REFERRING.has(v.lem[ch.a - 1]) || (v.pos[ch.a - 1] === 'VERB' && !v.is(ch.a - 1, 'light')));
-  if (own.length && !referred) return { sources: [own[own.length - 1]], targets: null, subj: null };
-  const after = last + 1;
-  // "the visit of X": X is the source, unless "of" marks this noun's target ("a boycott of Uzbek cotton").
-  if ((v.lem[after] === 'by' || (v.lem[after] === 'of' && !targetsOf.includes('of'))) && v.chunkOf[after + 1] >= 0) {
-    const a = v.chunks[v.chunkOf[after + 1]].actor;
-    if (a) return { sources: [a], targets: null, subj: null };
-  }
-  let g = ch ? ch.a - 1 : first - 1;
-  // Skip what may stand between a light verb and its noun: an adverb, a coordinated adjective ("a stern and
-  // personal warning"), an indirect object ("gave Putin a warning").
-  for (let hop = 0; hop < 3 && g > 0; hop++) {
-    while (g > 0 && (v.pos[g] === 'ADV' || (v.pos[g] === 'PRON' && v.chunkOf[g] >= 0 && v.chunks[v.chunkOf[g]].pron))) g--;
-    if ((v.lem[g] === 'and' || v.lem[g] === ',') && v.chunkOf[g - 1] >= 0) g = v.chunks[v.chunkOf[g - 1]].a - 1;
-    else if (v.chunkOf[g] >= 0) g = v.chunks[v.chunkOf[g]].a - 1;
-    else break;
-  }
-  if (g > 0 && PARTICLES.has(v.lem[g]) && v.pos[g - 1] === 'VERB') g--; // "carried out attacks", "stepped up raids"
-  if (g > 1 && v.lem[g] === 'of' && v.chunkOf[g - 1] >= 0) g = v.chunks[v.chunkOf[g - 1]].a - 1; // "began a new round of exercises"
-  if (g >= 0 && v.pos[g] === 'VERB') {
-    if (v.is(g, 'light')) {
-      const subj = subjectOf(v, g);
-      return { sources: subjectActors(v, subj, doc), targets: null, subj };
-    }
-    if (v.is(g, 'reverse')) {
-      const subj = subjectOf(v, g);
-      return { sources: prepObject(v, last + 1, 'from'), targets: subjectActors(v, subj, doc), subj };
-    }
-  }
-  return { sources: [], targets: null, subj: null };
 }
 
 function ref(m: ActorMention): ActorRef {

@@ -1,0 +1,97 @@
+import type { EventDicts } from './load.js';
+import { GAP, GAP_MAX, type Trigger } from './triggers.js';
+import type { View } from './view.js';
+
+/** A trigger matched in a sentence: the trigger and the token index of each of its words. */
+export interface Match {
+  t: Trigger;
+  idx: number[];
+}
+
+/** Token `i` is the pattern word `w`: as lemma, as written, or as a plural the lemmatiser left alone ("airstrikes"). */
+function wordAt(v: View, i: number, w: string): boolean {
+  const lower = v.s.tokens[i].lower;
+  if (v.lem[i] === w || lower === w) return true;
+  // A plural or past form the lemmatiser left alone ("airstrikes", "alleged" tagged as an adjective).
+  return lower.startsWith(w) && (lower.length === w.length + 1 ? /[sd]$/.test(lower) : lower.length === w.length + 2 && lower.endsWith('ed'));
+}
+
+/** Token indices of trigger `t` matched from token `i`, or null. */
+function matchAt(v: View, i: number, t: Trigger): number[] | null {
+  const n = v.lem.length;
+  const idx: number[] = [];
+  let k = i;
+  let gap = 0;
+  for (const w of t.words) {
+    if (w === GAP) {
+      gap = GAP_MAX;
+      continue;
+    }
+    let found = -1;
+    if (k < n && v.s.tokens[k].lower === '-') k++; // "cease-fire" is written as three tokens
+    // Hyphens inside a gap do not count against it ("2-year-old economic sanctions").
+    for (let g = 0, span = gap; g <= span && k + g < n; g++) {
+      const p = k + g;
+      if (v.s.tokens[p].lower === '-') span += 2;
+      if (wordAt(v, p, w)) {
+        found = p;
+        break;
+      }
+      // A gap holds modifiers: adjectives, nouns, numbers, hyphens, participles after a noun ("a data sharing agreement").
+      const participle = v.pos[p] === 'VERB' && g > 0 && v.pos[p - 1] === 'NOUN' && /(ing|ed)$/.test(v.s.tokens[p].lower);
+      if ((v.pos[p] === 'VERB' && !participle) || (v.pos[p] === 'PUNCT' && v.s.tokens[p].lower !== '-') || v.pos[p] === 'AUX' || v.is(p, 'boundary')) break;
+    }
+    if (found < 0) return null;
+    idx.push(found);
+    k = found + 1;
+    gap = 0;
+  }
+  // wink tags some verbs after a modal or "to" as adjectives ("would free"): the modal decides.
+  const afterModal = i > 0 && (v.pos[i - 1] === 'AUX' || (v.lem[i - 1] === 'to' && v.pos[i - 1] === 'PART'));
+  const last = idx[idx.length - 1];
+  // …and some nouns after a determiner and modifier as adjectives ("a warm welcome").
+  const nounAsAdj = v.pos[last] === 'ADJ' && last > 0 && ['DET', 'ADJ', 'ADV'].includes(v.pos[last - 1]) && v.pos[last + 1] !== 'NOUN' && v.pos[last + 1] !== 'PROPN';
+  // …and some verbs before "that" as adjectives ("the report alleged that …").
+  const verbAsAdj = v.pos[i] === 'ADJ' && v.lem[last + 1] === 'that';
+  const headPos = t.kind === 'noun' ? (nounAsAdj ? 'NOUN' : v.pos[last]) : t.kind === 'verb' && (afterModal || verbAsAdj) ? 'VERB' : v.pos[idx[0]];
+  const ok =
+    t.kind === 'verb' ? headPos === 'VERB' : t.kind === 'adj' ? headPos === 'ADJ' || headPos === 'VERB' : t.kind === 'modal' ? headPos === 'AUX' : headPos === 'NOUN' || headPos === 'PROPN';
+  if (!ok) return null;
+  // An intransitive trigger followed by a direct object is another sense ("demonstrated its missiles").
+  if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.pos[k] !== 'PRON') return null;
+  if (t.transitive && (k >= n || v.chunkOf[k] < 0) && !(i > 0 && v.pos[i - 1] === 'AUX' && v.lem[i - 1] === 'be')) return null;
+  return idx;
+}
+
+/** Triggers of a past participle tagged as an adjective, whose lemma is then the word itself ("alleged"). */
+function pastForm(d: EventDicts, v: View, i: number): Trigger[] | undefined {
+  const w = v.s.tokens[i].lower;
+  if (v.pos[i] !== 'ADJ' || !w.endsWith('ed')) return undefined;
+  return d.byFirst.get(w.slice(0, -1)) ?? d.byFirst.get(w.slice(0, -2));
+}
+
+/** Trigger matches left to right, longest pattern first at each token, without overlaps. */
+export function findTriggers(v: View, d: EventDicts): Match[] {
+  const out: Match[] = [];
+  const n = v.lem.length;
+  for (let i = 0; i < n; ) {
+    // A hyphenated participle modifies a noun ("Syrian-backed militia"): no trigger there.
+    const hyphenated = i > 0 && v.pos[i] === 'VERB' && v.s.tokens[i - 1].lower === '-' && v.s.tokens[i - 1].end === v.s.tokens[i].start;
+    const cands = hyphenated ? undefined : (d.byFirst.get(v.lem[i]) ?? d.byFirst.get(v.s.tokens[i].lower) ?? pastForm(d, v, i));
+    let m: Match | null = null;
+    if (cands) {
+      for (const t of cands) {
+        const idx = matchAt(v, i, t);
+        if (idx) {
+          m = { t, idx };
+          break;
+        }
+      }
+    }
+    if (m) {
+      out.push(m);
+      i = m.idx[m.idx.length - 1] + 1;
+    } else i++;
+  }
+  return out;
+}
