@@ -84,8 +84,9 @@ function ref(m: ActorMention): ActorRef {
   return { ...m.actor, text: m.text };
 }
 
+/** One actor twice: the same mention, or the same code (an actor does not act on itself; a coreference slip). */
 function sameActor(a: ActorMention, b: ActorMention): boolean {
-  return a === b || (a.start === b.start && a.end === b.end) || (a.actor.code === b.actor.code && a.actor.name === b.actor.name);
+  return a === b || (a.start === b.start && a.end === b.end) || (!!a.actor.code && a.actor.code === b.actor.code && !a.actor.code.startsWith('---'));
 }
 
 const CLAIM = '015';
@@ -120,6 +121,8 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
     if (gerund && GERUND_PREP.has(v.lem[first - 1])) return [];
     // "…, killing eight people": a participle after the main event is its consequence, not another event.
     if (gerund && v.lem[first - 1] === ',' && heads.size > 0 && [...heads].some((h) => h < first)) return [];
+    // "all the people supporting the party": a participle after its noun modifies it (unless it closes a phrase).
+    if (gerund && v.chunkOf[first - 1] >= 0 && v.pos[v.chunks[v.chunkOf[first - 1]].a - 1] !== 'ADP') return [];
     // An infinitive under an earlier trigger of the clause is its complement: "refused to meet", "threatened to attack".
     if (v.lem[first - 1] === 'to' && v.pos[first - 1] === 'PART') {
       const cs = clauseStart(v, first);

@@ -49,8 +49,10 @@ export function nounSource(v: View, first: number, last: number, targetsOf: stri
   const referred = ch && ch.a > 0 && (REFERRING.has(v.lem[ch.a - 1]) || (v.pos[ch.a - 1] === 'VERB' && !v.is(ch.a - 1, 'light')));
   if (own.length && !referred) return { sources: [own[own.length - 1]], targets: null, subj: null };
   const after = last + 1;
-  // "the visit of X": X is the source, unless "of" marks this noun's target ("a boycott of Uzbek cotton").
-  if ((v.lem[after] === 'by' || (v.lem[after] === 'of' && !targetsOf.includes('of'))) && v.chunkOf[after + 1] >= 0) {
+  // "the visit of X", "condolences from X": X is the source, unless the preposition marks this noun's target
+  // ("a boycott of Uzbek cotton") or a receiving verb governs the noun (handled below).
+  const byPrep = v.lem[after] === 'by' || ((v.lem[after] === 'of' || v.lem[after] === 'from') && !targetsOf.includes(v.lem[after]));
+  if (byPrep && v.chunkOf[after + 1] >= 0 && !(ch && v.is(ch.a - 1, 'reverse'))) {
     const a = v.chunks[v.chunkOf[after + 1]].actor;
     if (a) return { sources: [a], targets: null, subj: null };
   }
