@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import type { JobQueue } from '../queue/queue.js';
 import type { CodePool } from '../sources/code-pool.js';
 
-/** Where the CLI sends new items: a code pool here, or the queue (a JobQueue, which also has a location and close). */
-type ItemSink = CodePool | JobQueue;
+/** Where the CLI sends new items: a code pool here, or the job queue (poll.ts ItemSink, with close and location). */
+type Destination = CodePool | JobQueue;
 
 interface WatchCliOptions {
   feeds: string;
@@ -69,7 +69,7 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
   } catch (e) {
     return fail((e as Error).message);
   }
-  let sink: ItemSink;
+  let sink: Destination;
   try {
     sink = opts.queue
       ? await (await import('../queue/queue.js')).JobQueue.open(spec)
