@@ -212,3 +212,38 @@ function copyToDocs(from: string, name: string): void {
   mkdirSync(docs, { recursive: true });
   copyFileSync(from, join(docs, name));
 }
+
+/**
+ * Runs in the page: HTML elements holding text whose colour against the first opaque background behind them
+ * is below WCAG AA (4.5:1, or 3:1 for large text). SVG text is left out (its colour is its fill).
+ */
+function lowContrast(): string[] {
+  const parse = (c: string) => {
+    const p = (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? '0,0,0,0').split(',').map(Number);
+    return { rgb: p.slice(0, 3), a: p[3] ?? 1 };
+  };
+  const lum = (rgb: number[]) => {
+    const [r, g, b] = rgb.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const background = (el: Element | null): number[] => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c.a > 0.5) return c.rgb;
+    }
+    return [255, 255, 255];
+  };
+  const out: string[] = [];
+  for (const el of Array.from(document.querySelectorAll('body *'))) {
+    if (el.closest('svg') || el.tagName === 'OPTION' || !el.getClientRects().length) continue;
+    const text = Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()).map((n) => n.textContent!.trim()).join(' ');
+    if (!text) continue;
+    const style = getComputedStyle(el);
+    const [l1, l2] = [lum(parse(style.color).rgb), lum(background(el))].sort((a, b) => b - a);
+    const ratio = (l1 + 0.05) / (l2 + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) out.push(`${el.tagName.toLowerCase()}.${el.className} "${text.slice(0, 40)}": ${ratio.toFixed(2)}`);
+  }
+  return out;
+}
