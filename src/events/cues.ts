@@ -14,7 +14,7 @@ export interface ModalityCue {
 }
 
 /** Word roles of data/triggers/cues/roles.txt: `lemma | role`. */
-export type WordRole = 'light' | 'reverse' | 'speech' | 'commentary' | 'carrier' | 'boundary' | 'avow' | 'incident';
+export type WordRole = 'light' | 'reverse' | 'speech' | 'commentary' | 'carrier' | 'boundary' | 'avow' | 'incident' | 'document';
 
 export interface Cues {
   modality: ModalityCue[];
@@ -26,10 +26,10 @@ export interface Cues {
 
 const MODALITIES = new Set(['negated', 'hypothetical', 'future', 'historical']);
 const WHERE = new Set(['aux', 'clause', 'after']);
-const ROLES = new Set<WordRole>(['light', 'reverse', 'speech', 'commentary', 'carrier', 'boundary', 'avow', 'incident']);
+const ROLES = new Set<WordRole>(['light', 'reverse', 'speech', 'commentary', 'carrier', 'boundary', 'avow', 'incident', 'document']);
 
 /** One bit per word role, so that a token's roles are one number. */
-export const ROLE_BIT: Record<WordRole, number> = { light: 1, reverse: 2, speech: 4, commentary: 8, carrier: 16, boundary: 32, avow: 64, incident: 128 };
+export const ROLE_BIT: Record<WordRole, number> = { light: 1, reverse: 2, speech: 4, commentary: 8, carrier: 16, boundary: 32, avow: 64, incident: 128, document: 256 };
 
 export function compileCues(lines: DictLine[]): Cues {
   const modality: ModalityCue[] = [];

@@ -60,6 +60,8 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
   // An intransitive trigger followed by a direct object is another sense ("demonstrated its missiles").
   if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.pos[k] !== 'PRON') return null;
   if (t.transitive && (k >= n || v.chunkOf[k] < 0) && !(i > 0 && v.pos[i - 1] === 'AUX' && v.lem[i - 1] === 'be')) return null;
+  // A verb acting on a text or a need is another sense: "released a statement", "met the demand".
+  if (t.kind === 'verb' && k < n && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.is(headOf(v, v.chunkOf[k]), 'document')) return null;
   return idx;
 }
 
@@ -94,4 +96,12 @@ export function findTriggers(v: View, d: EventDicts): Match[] {
     } else i++;
   }
   return out;
+}
+
+/** Token index of a chunk's head (its last noun, else its last token). */
+function headOf(v: View, c: number): number {
+  const ch = v.chunks[c];
+  let h = ch.b;
+  while (h > ch.a && v.pos[h] !== 'NOUN' && v.pos[h] !== 'PROPN') h--;
+  return h;
 }
