@@ -175,7 +175,15 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
   // Modality cues stand between the subject and the trigger ("China plans to visit": "plans" may be tagged a noun).
   const srcEnd = Math.max(...sources.map((x) => x.end));
   const afterSource = sent.tokens.findIndex((tk) => tk.start >= srcEnd);
-  const auxFrom = afterSource >= 0 && afterSource <= first ? afterSource : subj ? subj.chunk.b + 1 : first - 4;
+  let auxFrom = afterSource >= 0 && afterSource <= first ? afterSource : subj ? subj.chunk.b + 1 : first - 4;
+  // …but not before a coordinated predicate: "did not bow to pressure and insisted" (insisting is not negated).
+  for (let k = first - 1, verb = false; k > auxFrom; k--) {
+    if (v.pos[k] === 'VERB') verb = true;
+    else if (!verb && (v.lem[k] === 'and' || v.lem[k] === 'but') && v.pos.slice(auxFrom, k).includes('VERB')) {
+      auxFrom = k + 1;
+      break;
+    }
+  }
   const date = eventDate(ctx, sent.index, sent.tokens[first].start);
   let modality: Modality = cueModality(v, d.cues.modality, auxFrom, first, last);
   // Not doing what one could agree or give is a refusal ("failed to reach agreement": REJECT), and asserted.
