@@ -5,7 +5,7 @@ import type { EventDicts } from './load.js';
 import { cueModality, clauseStart } from './modality.js';
 import { quadClass } from './ontology.js';
 import { findTriggers, type Match } from './match.js';
-import { nounSource, rememberSenders, subjectActors, type DocState } from './nominal.js';
+import { GERUND_PREP, nounSource, rememberSenders, subjectActors, type DocState } from './nominal.js';
 import { objectOf, prepObject, subjectOf, type Subject } from './roles.js';
 import { buildView, type View } from './view.js';
 
@@ -92,7 +92,6 @@ function sameActor(a: ActorMention, b: ActorMention): boolean {
 const CLAIM = '015';
 /** Prepositions whose object a participle may modify ("respects to a soldier killed in …"); not time phrases ("on Monday"). */
 const OBJECT_PREP = new Set(['to', 'for', 'with', 'against']);
-const GERUND_PREP = new Set(['for', 'of', 'about', 'after', 'before', 'without', 'against', 'in', 'on', 'from', 'over']);
 
 /** Is there a "that" within a few words after token `end` (and before `limit`)? */
 function thatAfter(v: View, end: number, limit: number): boolean {

@@ -2,6 +2,14 @@ import type { ActorMention } from '../types.js';
 import { prepObject, subjectOf, type Subject } from './roles.js';
 import type { View } from './view.js';
 
+/** Prepositions before a gerund that leave it without a subject of its own ("jailed for helping militants"). */
+export const GERUND_PREP = new Set(['for', 'of', 'about', 'after', 'before', 'without', 'against', 'in', 'on', 'from', 'over', 'at']);
+
+/** A proper name no dictionary knows ("the Yonphyong Island shelling"): a place as often as an actor. */
+function isUnknownName(m: ActorMention): boolean {
+  return m.actor.code === '---';
+}
+
 /** What the coder remembers across the sentences of one document. */
 export interface DocState {
   /** Sender of the last message, letter or telegram named with its sender ("the telegram" then refers to it). */
@@ -45,7 +53,7 @@ export function nounSource(v: View, first: number, last: number, targetsOf: stri
   const start = v.s.tokens[first].start;
   // A possessor is the source where the noun phrase is a subject ("Putin's visit to China drew attention"), not
   // where it is referred to inside another statement ("expressed appreciation for China's assistance").
-  const own = ch ? ch.mentions.filter((m) => m.end <= start) : [];
+  const own = ch ? ch.mentions.filter((m) => m.end <= start && !isUnknownName(m)) : [];
   const referred = ch && ch.a > 0 && (REFERRING.has(v.lem[ch.a - 1]) || (v.pos[ch.a - 1] === 'VERB' && !v.is(ch.a - 1, 'light')));
   if (own.length && !referred) return { sources: [own[own.length - 1]], targets: null, subj: null };
   const after = last + 1;
@@ -67,6 +75,8 @@ export function nounSource(v: View, first: number, last: number, targetsOf: stri
   }
   if (g > 0 && PARTICLES.has(v.lem[g]) && v.pos[g - 1] === 'VERB') g--; // "carried out attacks", "stepped up raids"
   if (g > 1 && v.lem[g] === 'of' && v.chunkOf[g - 1] >= 0) g = v.chunks[v.chunkOf[g - 1]].a - 1; // "began a new round of exercises"
+  // A light verb as a gerund after a preposition has no subject of its own ("aimed at mounting an attack").
+  if (g > 0 && v.s.tokens[g].lower.endsWith('ing') && GERUND_PREP.has(v.lem[g - 1])) return { sources: [], targets: null, subj: null };
   if (g >= 0 && v.pos[g] === 'VERB') {
     if (v.is(g, 'light')) {
       const subj = subjectOf(v, g);
