@@ -134,6 +134,15 @@ describe('search, signals, sources, openapi', () => {
     const names = events.parameters.map((p: { name: string }) => p.name);
     expect(names).toEqual(expect.arrayContaining(['dyad', 'directed', 'limit', 'offset', 'format', 'from', 'to']));
     expect(r.body.paths['/api/documents/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
+    expect(Object.keys(r.body.paths).sort()).toEqual(
+      ['alerts', 'alerts/{name}', 'documents', 'documents/{id}', 'dyads/{pair}', 'events', 'follow/{pair}', 'framing/{pair}', 'markers', 'network',
+        'rituals', 'rituals/first-time', 'search', 'signals', 'sources', 'stats'].map((p) => `/api/${p}`),
+    );
+    // Every documented route answers when given its required parameters (the alert named is not defined: 404).
+    for (const path of Object.keys(r.body.paths)) {
+      const url = path.replace('{id}', '1').replace('{pair}', 'PRK-RUS').replace('{name}', 'undefined-alert') + (path.endsWith('search') ? '?q=Putin' : '');
+      expect((await get(url)).res.status, url).toBe(path.endsWith('{name}') ? 404 : 200);
+    }
   });
 
   it('answers unknown API paths with a JSON 404', async () => {
