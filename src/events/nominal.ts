@@ -10,6 +10,9 @@ function isUnknownName(m: ActorMention): boolean {
   return m.actor.code === '---';
 }
 
+/** Nouns that measure out a series of events ("a round of talks", "a wave of attacks"). */
+const MEASURE = new Set(['round', 'series', 'wave', 'spate', 'string', 'number', 'set', 'campaign']);
+
 /** What the coder remembers across the sentences of one document. */
 export interface DocState {
   /** Sender of the last message, letter or telegram named with its sender ("the telegram" then refers to it). */
@@ -74,7 +77,8 @@ export function nounSource(v: View, first: number, last: number, targetsOf: stri
     else break;
   }
   if (g > 0 && PARTICLES.has(v.lem[g]) && v.pos[g - 1] === 'VERB') g--; // "carried out attacks", "stepped up raids"
-  if (g > 1 && v.lem[g] === 'of' && v.chunkOf[g - 1] >= 0) g = v.chunks[v.chunkOf[g - 1]].a - 1; // "began a new round of exercises"
+  // "began a new round of exercises": through a measure noun only (not "the results of investigation").
+  if (g > 1 && v.lem[g] === 'of' && v.chunkOf[g - 1] >= 0 && MEASURE.has(v.chunks[v.chunkOf[g - 1]].head)) g = v.chunks[v.chunkOf[g - 1]].a - 1;
   // A light verb as a gerund after a preposition has no subject of its own ("aimed at mounting an attack").
   if (g > 0 && v.s.tokens[g].lower.endsWith('ing') && GERUND_PREP.has(v.lem[g - 1])) return { sources: [], targets: null, subj: null };
   if (g >= 0 && v.pos[g] === 'VERB') {
