@@ -16,11 +16,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FUNCTION_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'about', 'over', 'upon']);
 
 /** Lemmas of the trigger pattern in a rule "trigger 'send ... message' (data/triggers/x.txt:4)". */
-export const triggerLemmas = (rule: string) =>
+const triggerLemmas = (rule: string) =>
   (/^trigger '([^']+)'/.exec(rule)?.[1] ?? '').split(/\s+/).filter((w) => /^[a-z-]{3,}$/i.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()));
 
 
-export function marks(text: string, actors: { text: string; cls: 'src' | 'tgt' }[], rule: string): Mark[] {
+function marks(text: string, actors: { text: string; cls: 'src' | 'tgt' }[], rule: string): Mark[] {
   const out: Mark[] = [];
   const lower = text.toLowerCase();
   for (const a of actors) {
