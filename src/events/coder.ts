@@ -175,8 +175,10 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
   const srcEnd = Math.max(...sources.map((x) => x.end));
   const afterSource = sent.tokens.findIndex((tk) => tk.start >= srcEnd);
   let auxFrom = afterSource >= 0 && afterSource <= first ? afterSource : subj ? subj.chunk.b + 1 : first - 4;
-  // …but not before a coordinated predicate: "did not bow to pressure and insisted" (insisting is not negated).
-  for (let k = first - 1, verb = false; k > auxFrom; k--) {
+  // …but not before a coordinated predicate with its own tense: "did not bow to pressure and insisted" (insisting is
+  // not negated), while "should withdraw … and accept" shares the modal.
+  const ownTense = v.s.tokens[first].lower !== v.lem[first];
+  for (let k = first - 1, verb = false; ownTense && k > auxFrom; k--) {
     if (v.pos[k] === 'VERB') verb = true;
     else if (!verb && (v.lem[k] === 'and' || v.lem[k] === 'but') && v.pos.slice(auxFrom, k).includes('VERB')) {
       auxFrom = k + 1;
