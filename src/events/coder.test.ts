@@ -71,6 +71,10 @@ describe('modality', () => {
   it('negated', () => {
     expect(brief(code('Russia did not visit Japan.'))).toEqual(['RUS>JPN CONSULT 042 negated']);
   });
+  it('negation and modals reach a coordinated verb only when it shares them', () => {
+    expect(brief(code('Russia did not visit Japan and condemned China.'))).toEqual(['RUS>JPN CONSULT 042 negated', 'RUS>CHN ACCUSE 111 asserted']);
+    expect(brief(code('Russia should visit Japan and condemn China.'))).toEqual(['RUS>JPN CONSULT 042 hypothetical', 'RUS>CHN ACCUSE 111 hypothetical']);
+  });
   it('"refused to" is a REJECT, not a negation', () => {
     expect(brief(code('China refused to meet Japan.'))).toEqual(['CHN>JPN REJECT 125 asserted']);
   });
