@@ -91,7 +91,7 @@ function sameActor(a: ActorMention, b: ActorMention): boolean {
 
 const CLAIM = '015';
 /** Prepositions whose object a participle may modify ("respects to a soldier killed in …"); not time phrases ("on Monday"). */
-const OBJECT_PREP = new Set(['to', 'for', 'with', 'against']);
+const OBJECT_PREP = new Set(['to', 'for', 'against']);
 
 /** Is there a "that" within a few words after token `end` (and before `limit`)? */
 function thatAfter(v: View, end: number, limit: number): boolean {

@@ -65,6 +65,15 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
   return idx;
 }
 
+/** Triggers whose first word is token `i`: by its written form ("opposed to") first, then by its lemma ("oppose"). */
+function candidates(d: EventDicts, v: View, i: number): Trigger[] | undefined {
+  const lower = v.s.tokens[i].lower;
+  const byLemma = d.byFirst.get(v.lem[i]);
+  const byForm = lower !== v.lem[i] ? d.byFirst.get(lower) : undefined;
+  if (byLemma && byForm) return [...byForm, ...byLemma];
+  return byForm ?? byLemma ?? pastForm(d, v, i);
+}
+
 /** Triggers of a past participle tagged as an adjective, whose lemma is then the word itself ("alleged"). */
 function pastForm(d: EventDicts, v: View, i: number): Trigger[] | undefined {
   const w = v.s.tokens[i].lower;
@@ -79,7 +88,7 @@ export function findTriggers(v: View, d: EventDicts): Match[] {
   for (let i = 0; i < n; ) {
     // A hyphenated participle modifies a noun ("Syrian-backed militia"): no trigger there.
     const hyphenated = i > 0 && v.pos[i] === 'VERB' && v.s.tokens[i - 1].lower === '-' && v.s.tokens[i - 1].end === v.s.tokens[i].start;
-    const cands = hyphenated ? undefined : (d.byFirst.get(v.lem[i]) ?? d.byFirst.get(v.s.tokens[i].lower) ?? pastForm(d, v, i));
+    const cands = hyphenated ? undefined : candidates(d, v, i);
     let m: Match | null = null;
     if (cands) {
       for (const t of cands) {
