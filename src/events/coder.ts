@@ -28,15 +28,19 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
     const attribution: Attribution | null = agency ? { agency: agency.actor.name ?? agency.text, country: agency.actor.country } : ctx.attribution;
     const heads = new Set(matches.filter((m) => m.t.kind !== 'noun').map((m) => m.idx[0]));
     const seen = new Set<string>();
+    const events: CodedEvent[] = [];
     for (const m of matches) {
       for (const e of codeMatch(v, m, matches, heads, doc, d, ctx)) {
         // One event per dyad and CAMEO root: "bombarded Aleppo, killing eight" is one assault.
         const key = `${e.source.code}|${e.target?.code ?? ''}|${e.cameo.slice(0, 2)}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ ...e, attribution });
+        if (e.target) seen.add(`${e.source.code}|*|${e.cameo.slice(0, 2)}`);
+        events.push({ ...e, attribution });
       }
     }
+    // …and an event without a target adds nothing where the same source has one with a target at that root.
+    for (const e of events) if (e.target || !seen.has(`${e.source.code}|*|${e.cameo.slice(0, 2)}`)) out.push(e);
   }
   return out;
 }

@@ -26,6 +26,22 @@ export function subjectActors(v: View, subj: Subject | null, doc: DocState): Act
   if (subj.actors.length) return subj.actors;
   if (subj.chunk.pron && subj.speech >= 0) return subjectOf(v, subj.speech)?.actors ?? [];
   if (v.is(subj.chunk.b, 'carrier') && doc.sender) return doc.sender;
+  if (v.is(subj.chunk.b, 'document')) return documentAuthor(v, subj.chunk.b);
+  return [];
+}
+
+const AUTHOR_SPAN = 8;
+const AUTHOR_PREP = new Set(['by', 'from', 'of', 'in']);
+
+/** A report stands for who issued it: "a report by Amnesty", "a report released in the Rwandan capital". */
+function documentAuthor(v: View, b: number): ActorMention[] {
+  for (let k = b + 1; k < v.lem.length && k <= b + AUTHOR_SPAN; k++) {
+    if (v.pos[k] === 'PUNCT' || v.is(k, 'boundary')) break;
+    if (AUTHOR_PREP.has(v.lem[k]) && v.chunkOf[k + 1] >= 0) {
+      const a = v.chunks[v.chunkOf[k + 1]].actor;
+      if (a) return [a];
+    }
+  }
   return [];
 }
 
