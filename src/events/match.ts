@@ -1,6 +1,10 @@
 import type { EventDicts } from './load.js';
+import { quadClass } from './ontology.js';
 import { GAP, GAP_MAX, type Trigger } from './triggers.js';
 import type { View } from './view.js';
+
+/** Quad classes of material events (cooperation 2, conflict 4). */
+const MATERIAL = new Set([2, 4]);
 
 /** A trigger matched in a sentence: the trigger and the token index of each of its words. */
 export interface Match {
@@ -93,6 +97,8 @@ export function findTriggers(v: View, d: EventDicts): Match[] {
     if (cands) {
       for (const t of cands) {
         const idx = matchAt(v, i, t);
+        // A document does not act materially: "a report released Tuesday" is no release of prisoners.
+        if (idx && t.kind === 'verb' && i > 0 && v.chunkOf[i - 1] >= 0 && v.is(headOf(v, v.chunkOf[i - 1]), 'document') && MATERIAL.has(quadClass(d.ontology, t.cameo) ?? 0)) continue;
         if (idx) {
           m = { t, idx };
           break;
