@@ -88,9 +88,14 @@ function ref(m: ActorMention): ActorRef {
   return { ...m.actor, text: m.text };
 }
 
-/** One actor twice: the same mention, or the same code (an actor does not act on itself; a coreference slip). */
+/**
+ * One actor twice: the same mention, the same code, or a country and its capital as metonym ("France … Paris"):
+ * an actor does not act on itself; such pairs are coreference slips.
+ */
 function sameActor(a: ActorMention, b: ActorMention): boolean {
-  return a === b || (a.start === b.start && a.end === b.end) || (!!a.actor.code && a.actor.code === b.actor.code && !a.actor.code.startsWith('---'));
+  if (a === b || (a.start === b.start && a.end === b.end)) return true;
+  if (a.actor.country && a.actor.country === b.actor.country && (a.form === 'capital' || b.form === 'capital')) return true;
+  return !!a.actor.code && a.actor.code === b.actor.code && !a.actor.code.startsWith('---');
 }
 
 const CLAIM = '015';
