@@ -1,27 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { resolve } from 'node:path';
+/** The KCNA corpus for the benchmarks: the loader the tests use (test/store-corpus.ts), exiting when ../shared is absent. */
+import { hasKcna, KCNA_CORPUS, kcnaStories as firstStories, type KcnaStory } from '../test/store-corpus.js';
 
-export const KCNA = resolve(import.meta.dirname, '../../shared/corpora/kcna-2011-2012.jsonl.gz');
-
-export interface KcnaStory {
-  id: string;
-  date: string;
-  title: string;
-  language: string;
-  url: string;
-  source: string;
-  text: string;
-}
+export const KCNA = KCNA_CORPUS;
 
 /** The KCNA corpus stories (English only unless `all`); exits with a reason when ../shared is absent. */
 export function kcnaStories(all = false): KcnaStory[] {
-  if (!existsSync(KCNA)) {
+  if (!hasKcna) {
     console.error(`bench: ${KCNA} not found (the benchmarks need ../shared beside the project)`);
     process.exit(2);
   }
-  const lines = gunzipSync(readFileSync(KCNA)).toString('utf8').split('\n').filter(Boolean);
-  const stories = lines.map((l) => JSON.parse(l) as KcnaStory);
+  const stories = firstStories(Infinity);
   return all ? stories : stories.filter((s) => s.language === 'en');
 }
 

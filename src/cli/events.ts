@@ -89,17 +89,11 @@ async function runEvents(raw: Record<string, unknown>): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { openStore } = await import('../store/open.js');
+  const { openQueryStore } = await import('../store/open.js');
   const { writeEvents } = await import('../store/export.js');
   const { db, format, filter } = parsed.data;
-  let store;
-  try {
-    store = await openStore(db, { mustExist: true });
-  } catch (e) {
-    process.stderr.write(`attache events: ${(e as Error).message}\n`);
-    process.exitCode = 2;
-    return;
-  }
+  const store = await openQueryStore('events', db);
+  if (!store) return;
   try {
     await writeEvents(store.events(filter), format, process.stdout);
   } catch (e) {

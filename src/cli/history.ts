@@ -17,14 +17,10 @@ async function runHistory(urlOrId: string, opts: { db?: string; context: string 
   };
   const context = Number(opts.context);
   if (!/^\d+$/.test(opts.context)) return fail(`--context "${opts.context}" is not a whole number`);
-  const { openStore } = await import('../store/open.js');
+  const { openQueryStore } = await import('../store/open.js');
   const { unifiedDiff } = await import('../store/diff.js');
-  let store;
-  try {
-    store = await openStore(opts.db, { mustExist: true });
-  } catch (e) {
-    return fail((e as Error).message);
-  }
+  const store = await openQueryStore('history', opts.db);
+  if (!store) return;
   try {
     const found = await store.history(urlOrId);
     if (!found.length) return fail(`no document "${urlOrId}" in ${store.location}`);

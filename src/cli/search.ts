@@ -18,13 +18,9 @@ async function runSearch(words: string[], opts: { db?: string; limit: string; fo
     process.exitCode = 2;
   };
   if (!/^[1-9]\d*$/.test(opts.limit)) return fail(`--limit "${opts.limit}" is not a positive whole number`);
-  const { openStore } = await import('../store/open.js');
-  let store;
-  try {
-    store = await openStore(opts.db, { mustExist: true });
-  } catch (e) {
-    return fail((e as Error).message);
-  }
+  const { openQueryStore } = await import('../store/open.js');
+  const store = await openQueryStore('search', opts.db);
+  if (!store) return;
   try {
     const hits = await store.search(words.join(' '), Number(opts.limit));
     const out =

@@ -24,3 +24,17 @@ export async function openStore(spec?: string | null, opts: StoreOptions = {}): 
   }
   return store;
 }
+
+/**
+ * The existing store a query command reads (`attache events`, `history`, …). When it cannot be opened the
+ * reason goes to stderr as "attache COMMAND: …", the exit code becomes 2 and the result is null.
+ */
+export async function openQueryStore(command: string, spec?: string | null): Promise<Store | null> {
+  try {
+    return await openStore(spec, { mustExist: true });
+  } catch (e) {
+    process.stderr.write(`attache ${command}: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+    return null;
+  }
+}

@@ -1,13 +1,12 @@
 /**
  * Reading documents back from PostgreSQL, and marking feed items missing: the same rules and the same
- * row shapes as sqlite-documents.ts.
+ * row shapes as sqlite-documents.ts (records.ts maps them).
  */
 import type pg from 'pg';
-import { DOC_COLUMNS, documentKey, toDocumentSummary } from './sqlite-documents.js';
+import { DOC_COLUMNS, findQuery, nameKind, toDocumentSummary, toVersion, type Row } from './records.js';
 import type { DocumentKey, DocumentSummary, DocumentVersion } from './store.js';
 import { normaliseUrl } from './url.js';
 
-type Row = Record<string, unknown>;
 type Queryable = pg.Pool | pg.PoolClient;
 
 async function rows(db: Queryable, sql: string, params: unknown[]): Promise<Row[]> {
@@ -15,42 +14,21 @@ async function rows(db: Queryable, sql: string, params: unknown[]): Promise<Row[
 }
 
 export async function findDocument(db: Queryable, k: DocumentKey): Promise<DocumentSummary | null> {
-  const key = documentKey(k);
-  const select = `SELECT ${DOC_COLUMNS} FROM documents d WHERE`;
-  let found: Row[] = [];
-  if (key?.startsWith('id:')) found = await rows(db, `${select} d.doc_key = $1`, [key]);
-  else if (key) found = await rows(db, `${select} d.url = $1 ORDER BY d.id LIMIT 1`, [normaliseUrl(k.url!)]);
-  else if (k.contentHash) found = await rows(db, `${select} d.content_hash = $1 ORDER BY d.id LIMIT 1`, [k.contentHash]);
-  return found.length ? toDocumentSummary(found[0]) : null;
+  const q = findQuery(k, '$1');
+  const [found] = q ? await rows(db, q.sql, [q.value]) : [];
+  return found ? toDocumentSummary(found) : null;
 }
 
 /** Documents named by a numeric id, a URL or an external id. */
 export async function documentsNamed(db: Queryable, urlOrId: string | number): Promise<DocumentSummary[]> {
-  const s = String(urlOrId).trim();
-  const select = `SELECT ${DOC_COLUMNS} FROM documents d WHERE`;
-  const found = /^\d+$/.test(s)
-    ? Number(s) <= Number.MAX_SAFE_INTEGER
-      ? await rows(db, `${select} d.id = $1`, [Number(s)])
-      : []
-    : /^[a-z][a-z0-9+.-]*:\/\//i.test(s)
-      ? await rows(db, `${select} d.url = $1 ORDER BY d.id`, [normaliseUrl(s)])
-      : await rows(db, `${select} d.external_id = $1 ORDER BY d.id`, [s]);
-  return found.map(toDocumentSummary);
+  const name = nameKind(urlOrId);
+  if (!name) return [];
+  return (await rows(db, `SELECT ${DOC_COLUMNS} FROM documents d WHERE ${name.by} = $1 ORDER BY d.id`, [name.value])).map(toDocumentSummary);
 }
 
 export async function versions(db: Queryable, documentId: number): Promise<DocumentVersion[]> {
   const found = await rows(db, 'SELECT * FROM document_versions WHERE document_id = $1 ORDER BY version', [documentId]);
-  return found.map((r) => ({
-    version: r.version as number,
-    fetchedAt: r.fetched_at as string,
-    contentHash: r.content_hash as string,
-    simhash: r.simhash as string,
-    title: r.title as string | null,
-    date: r.date as string | null,
-    text: r.text as string,
-    rawType: r.raw_type as string,
-    raw: r.raw as Buffer,
-  }));
+  return found.map((r) => toVersion(r, r.raw as Buffer));
 }
 
 export async function markMissing(db: pg.PoolClient, feedUrl: string, present: string[], now = new Date().toISOString()): Promise<number> {

@@ -13,37 +13,19 @@
 import { parseSimhash, simhashBands, simhashHex } from './fingerprint.js';
 import { lockKey } from './postgres-db.js';
 import { foldWords } from './postgres-fts.js';
-import { documentKey } from './sqlite-documents.js';
+import { CODING_COLUMNS, codingRows } from './coding-rows.js';
+import { checkDocumentInput, storedKey } from './records.js';
 import { StoreError, type DocumentSaveInput } from './store.js';
 import type { CodedDocument } from '../types.js';
 import { normaliseUrl } from './url.js';
 
-type Columns = [name: string, type: string][];
-
-const EVENT_COLUMNS: Columns = [
-  ['sentence', 'integer'], ['span_start', 'integer'], ['span_end', 'integer'], ['evidence', 'text'],
-  ['src_text', 'text'], ['src_name', 'text'], ['src_country', 'text'], ['src_sector', 'text'], ['src_code', 'text'],
-  ['has_target', 'integer'], ['tgt_text', 'text'], ['tgt_name', 'text'], ['tgt_country', 'text'], ['tgt_sector', 'text'],
-  ['tgt_code', 'text'], ['plover', 'text'], ['plover_mode', 'text'], ['plover_context', 'text'], ['cameo', 'text'],
-  ['goldstein', 'double precision'], ['quad_class', 'integer'], ['modality', 'text'], ['date', 'text'], ['day', 'text'],
-  ['attr_agency', 'text'], ['attr_country', 'text'], ['rule', 'text'],
-];
-
-const PARTY = ['name', 'role', 'country', 'org', 'sector', 'text'];
-const SIGNAL_COLUMNS: Columns = [
-  ['kind', 'text'], ['channel', 'text'],
-  ...PARTY.map((f): [string, string] => [`sender_${f}`, 'text']),
-  ...PARTY.map((f): [string, string] => [`recipient_${f}`, 'text']),
-  ['on_behalf_of', 'text'], ['occasion', 'text'], ['occasion_type', 'text'], ['date', 'text'], ['day', 'text'],
-  ['span_start', 'integer'], ['span_end', 'integer'], ['evidence', 'text'], ['rule', 'text'],
-];
-
-const MARKER_COLUMNS: Columns = [['marker', 'text'], ['count', 'integer'], ['spans', 'text']];
+const PG_TYPES = { integer: 'integer', real: 'double precision', text: 'text' } as const;
 
 /** INSERT of the coding rows held in the JSON array d->'<table>'. */
-function insertRows(table: string, cols: Columns): string {
+function insertRows(table: keyof typeof CODING_COLUMNS): string {
+  const cols = CODING_COLUMNS[table];
   const names = cols.map(([n]) => n).join(', ');
-  const defs = cols.map(([n, t]) => `${n} ${t}`).join(', ');
+  const defs = cols.map(([n, t]) => `${n} ${PG_TYPES[t]}`).join(', ');
   return `INSERT INTO ${table} (document_id, version, ${names})
     SELECT o_document_id, o_version, ${names} FROM jsonb_to_recordset(d->'${table}') AS x(${defs});`;
 }
@@ -112,9 +94,9 @@ BEGIN
   INSERT INTO document_versions (document_id, version, fetched_at, content_hash, simhash, title, date, text, raw, raw_type)
     VALUES (o_document_id, o_version, now_, d->>'content_hash', d->>'simhash', d->>'title', d->>'date', d->>'text', raw,
       d->>'raw_type');
-  ${insertRows('events', EVENT_COLUMNS)}
-  ${insertRows('signals', SIGNAL_COLUMNS)}
-  ${insertRows('markers', MARKER_COLUMNS)}
+  ${insertRows('events')}
+  ${insertRows('signals')}
+  ${insertRows('markers')}
 END
 $fn$;
 `;
@@ -128,46 +110,14 @@ export interface SaveArgs {
   lockNames: string[];
 }
 
-function checkInput(input: DocumentSaveInput, coded: CodedDocument): void {
-  const where = `document ${input.externalId ?? input.url ?? coded.id}`;
-  if (!/^[0-9a-f]{64}$/.test(input.contentHash)) throw new StoreError(`${where}: contentHash is not a sha256 hex digest`);
-  if (typeof input.text !== 'string') throw new StoreError(`${where}: text is missing`);
-  if (input.text.includes('\0')) throw new StoreError(`${where}: text holds NUL characters, which PostgreSQL cannot store`);
-  if (!input.language) throw new StoreError(`${where}: language is missing`);
-  if (input.date != null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(input.date))
-    throw new StoreError(`${where}: date "${input.date}" is not ISO YYYY-MM-DD`);
-}
-
 export function saveArgs(input: DocumentSaveInput, coded: CodedDocument): SaveArgs {
-  checkInput(input, coded);
+  checkDocumentInput(input, coded);
+  if (input.text.includes('\0'))
+    throw new StoreError(`document ${input.externalId ?? input.url ?? coded.id}: text holds NUL characters, which PostgreSQL cannot store`);
   const sim = parseSimhash(input.simhash);
   const bands = simhashBands(sim);
-  const key = documentKey(input) ?? `hash:${input.contentHash}`;
+  const key = storedKey(input);
   const text = input.text;
-  const pubDate = input.date ?? coded.date ?? '';
-  const events = coded.events.map((e) => {
-    const t = e.target;
-    return {
-      sentence: e.sentence, span_start: e.span[0], span_end: e.span[1], evidence: text.slice(e.span[0], e.span[1]),
-      src_text: e.source.text, src_name: e.source.name, src_country: e.source.country, src_sector: e.source.sector,
-      src_code: e.source.code, has_target: t ? 1 : 0, tgt_text: t?.text ?? null, tgt_name: t?.name ?? null,
-      tgt_country: t?.country ?? null, tgt_sector: t?.sector ?? null, tgt_code: t?.code ?? null,
-      plover: e.plover.event, plover_mode: e.plover.mode, plover_context: JSON.stringify(e.plover.context), cameo: e.cameo,
-      goldstein: e.goldstein, quad_class: e.quad_class, modality: e.modality, date: e.date, day: e.date ?? pubDate,
-      attr_agency: e.attribution?.agency ?? null, attr_country: e.attribution?.country ?? null, rule: e.rule,
-    };
-  });
-  const signals = coded.signals.map((s) => {
-    const parties: Record<string, unknown> = {};
-    for (const [p, x] of [['sender', s.sender], ['recipient', s.recipient]] as const)
-      for (const f of PARTY) parties[`${p}_${f}`] = (x as unknown as Record<string, unknown>)[f] ?? null;
-    return {
-      kind: s.kind, channel: s.channel, ...parties, on_behalf_of: s.on_behalf_of, occasion: s.occasion,
-      occasion_type: s.occasion_type, date: s.date, day: s.date ?? pubDate, span_start: s.span[0], span_end: s.span[1],
-      evidence: text.slice(s.span[0], s.span[1]), rule: s.rule,
-    };
-  });
-  const markers = coded.markers.map((m) => ({ marker: m.marker, count: m.count, spans: JSON.stringify(m.spans) }));
   const doc = {
     key,
     url: input.url ? normaliseUrl(input.url) : null,
@@ -187,9 +137,7 @@ export function saveArgs(input: DocumentSaveInput, coded: CodedDocument): SaveAr
     text,
     folded: foldWords(`${input.title ?? ''} ${text}`).join(' '),
     raw_type: input.rawType,
-    events,
-    signals,
-    markers,
+    ...codingRows(input, coded),
   };
   const names = [`key:${key}`, `hash:${input.contentHash}`, ...bands.map((v, i) => `band${i}:${v}`)];
   return {

@@ -9,11 +9,27 @@ import type pg from 'pg';
 import { createPool, inTransaction, migratePg, parsePgSpec, type PgSpec } from './postgres-db.js';
 import { documentsNamed, findDocument, markMissing, versions } from './postgres-documents.js';
 import { toTsQuery } from './postgres-fts.js';
-import { documentsQuery, eventsQuery, markersQuery, signalsQuery, type Query } from './postgres-query.js';
+import { POSTGRES } from './postgres-query.js';
 import { saveArgs, sortedLocks } from './postgres-save.js';
 import { PG_MIGRATIONS } from './postgres-schema.js';
-import { toDocumentSummary } from './sqlite-documents.js';
-import { toDocRef, toEvent, toMarker, toSignal } from './sqlite-query.js';
+import { documentsQuery, eventsQuery, markersQuery, signalsQuery, type Query } from './filters.js';
+import {
+  checkSource,
+  codedDocument,
+  health,
+  healthSql,
+  nearDuplicateDistance,
+  STATS_SQL,
+  toDocumentSummary,
+  toEventRow,
+  toFeedState,
+  toMarkerRow,
+  toSearchHit,
+  toSignalRow,
+  toSource,
+  toStory,
+  type Row,
+} from './records.js';
 import {
   StoreError,
   type DocumentFilter,
@@ -39,39 +55,14 @@ import {
   type Store,
   type StoreOptions,
   type StoreStats,
-  type StorySummary,
   type StoredDocument,
 } from './store.js';
 import type { CodedDocument } from '../types.js';
 import { normaliseUrl } from './url.js';
 
-type Row = Record<string, unknown>;
-
-const MAX_DISTANCE = 3;
-const SOURCE_KINDS = new Set(['file', 'jsonl', 'html', 'feed']);
 /** Rows fetched from a cursor at a time. */
 const FETCH = 500;
 const SAVE = 'SELECT o_status, o_document_id, o_version, o_story_id FROM attache_save($1::jsonb, $2, $3::bigint[], $4)';
-
-function toSource(r: Row): SourceRecord {
-  return {
-    id: r.id as number,
-    name: r.name as string,
-    url: r.url as string,
-    kind: r.kind as SourceRecord['kind'],
-    intervalSeconds: r.interval_s as number | null,
-    createdAt: r.created_at as string,
-  };
-}
-
-function toStory(r: Row, prefix = ''): StorySummary {
-  return {
-    id: r[`${prefix}id`] as number,
-    mentions: r[`${prefix}mentions`] as number,
-    sources: r[`${prefix}sources`] as number,
-    firstSeenAt: r[`${prefix}first_seen_at`] as string,
-  };
-}
 
 function toSaveResult(r: Row): SaveResult {
   return {
@@ -89,10 +80,7 @@ export class PostgresStore implements Store {
   private readonly maxDistance: number;
 
   constructor(spec: string, opts: StoreOptions & { connections?: number } = {}) {
-    const k = opts.nearDuplicateDistance ?? 3;
-    if (!Number.isInteger(k) || k < 0 || k > MAX_DISTANCE)
-      throw new StoreError(`near-duplicate distance ${k}: must be a whole number from 0 to ${MAX_DISTANCE}`);
-    this.maxDistance = k;
+    this.maxDistance = nearDuplicateDistance(opts);
     this.spec = parsePgSpec(spec);
     this.location = this.spec.location;
     this.pool = createPool(this.spec, opts.connections ?? 4);
@@ -111,9 +99,7 @@ export class PostgresStore implements Store {
   }
 
   async upsertSource(s: SourceInput): Promise<SourceRecord> {
-    if (!s.name?.trim()) throw new StoreError(`source ${s.url}: name is empty`);
-    if (!s.url?.trim()) throw new StoreError(`source ${s.name}: url is empty`);
-    if (!SOURCE_KINDS.has(s.kind)) throw new StoreError(`source ${s.name}: kind "${s.kind}" is not file, jsonl, html or feed`);
+    checkSource(s);
     const [row] = await this.rows(
       `INSERT INTO sources (name, url, kind, interval_s, created_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (url) DO UPDATE SET name = excluded.name, kind = excluded.kind,
@@ -153,47 +139,12 @@ export class PostgresStore implements Store {
 
   async feedState(url: string): Promise<FeedState | null> {
     const [r] = await this.rows('SELECT * FROM sources WHERE url = $1', [normaliseUrl(url)]);
-    if (!r) return null;
-    return {
-      source: toSource(r),
-      etag: r.etag as string | null,
-      lastModified: r.last_modified as string | null,
-      lastPollAt: r.last_poll_at as string | null,
-      lastSuccessAt: r.last_success_at as string | null,
-      lastNewItemAt: r.last_new_item_at as string | null,
-      consecutiveFailures: r.consecutive_failures as number,
-      lastError: r.last_error as string | null,
-      lastStatus: r.last_status as number | null,
-      nextPollAt: r.next_poll_at as string | null,
-    };
+    return r ? toFeedState(r) : null;
   }
 
   async health(opts: HealthOptions = {}): Promise<SourceHealth[]> {
-    const now = Date.parse(opts.now ?? new Date().toISOString());
-    if (Number.isNaN(now)) throw new StoreError(`health: now "${opts.now}" is not an ISO time`);
-    const windowDays = opts.windowDays ?? 7;
-    const silentMs = (opts.silentAfterHours ?? 48) * 3600_000;
-    const since = new Date(now - windowDays * 86400_000).toISOString();
-    const rows = await this.rows(
-      `SELECT s.*, (SELECT count(*) FROM documents d WHERE d.feed_url = s.url) AS docs,
-         (SELECT count(*) FROM documents d WHERE d.feed_url = s.url AND d.first_seen_at >= $1) AS recent
-       FROM sources s ORDER BY s.name, s.id`,
-      [since],
-    );
-    return rows.map((r) => {
-      const lastNew = (r.last_new_item_at as string | null) ?? (r.created_at as string);
-      const silent = r.kind === 'feed' && now - Date.parse(lastNew) > silentMs;
-      return {
-        source: toSource(r),
-        lastSuccessAt: r.last_success_at as string | null,
-        lastPollAt: r.last_poll_at as string | null,
-        itemsPerDay: (r.recent as number) / windowDays,
-        consecutiveFailures: r.consecutive_failures as number,
-        lastError: r.last_error as string | null,
-        silentSince: silent ? lastNew : null,
-        documents: r.docs as number,
-      };
-    });
+    const { since, toHealth } = health(opts);
+    return (await this.rows(healthSql('$1'), [since])).map(toHealth);
   }
 
   async saveDocument(input: DocumentSaveInput, coded: CodedDocument): Promise<SaveResult> {
@@ -235,47 +186,24 @@ export class PostgresStore implements Store {
     const [story] = await this.rows('SELECT * FROM stories WHERE id = $1', [doc.storyId]);
     const coding = (t: string) => this.rows(`SELECT * FROM ${t} WHERE document_id = $1 ORDER BY id`, [id]);
     const [events, signals, markers] = await Promise.all([coding('events'), coding('signals'), coding('markers')]);
-    const coded: CodedDocument = {
-      id: doc.externalId ?? String(doc.id),
-      date: doc.date,
-      source: doc.source,
-      language: doc.language,
-      title: doc.title,
-      url: doc.url,
-      events: events.map(toEvent),
-      signals: signals.map(toSignal),
-      markers: markers.map(toMarker),
-      domains: doc.domains,
-      tone: doc.tone,
-    };
+    const coded = codedDocument(doc, { events, signals, markers });
     return { ...doc, text: text as string, coded, story: toStory(story) };
   }
 
   events(filter: EventFilter = {}): AsyncIterable<EventRow> {
-    return this.stream(() => eventsQuery(filter), (r) => ({
-      id: r.id as number,
-      doc: toDocRef(r, r.document_id as number),
-      story: toStory(r, 'st_'),
-      evidence: r.evidence as string,
-      event: toEvent(r),
-    }));
+    return this.stream(() => eventsQuery(POSTGRES, filter), toEventRow);
   }
 
   signals(filter: SignalFilter = {}): AsyncIterable<SignalRow> {
-    return this.stream(() => signalsQuery(filter), (r) => ({
-      id: r.id as number,
-      doc: toDocRef(r, r.document_id as number),
-      evidence: r.evidence as string,
-      signal: toSignal(r),
-    }));
+    return this.stream(() => signalsQuery(POSTGRES, filter), toSignalRow);
   }
 
   markers(filter: MarkerFilter = {}): AsyncIterable<MarkerRow> {
-    return this.stream(() => markersQuery(filter), (r) => ({ doc: toDocRef(r, r.document_id as number), marker: toMarker(r) }));
+    return this.stream(() => markersQuery(POSTGRES, filter), toMarkerRow);
   }
 
   documents(filter: DocumentFilter = {}): AsyncIterable<DocumentSummary> {
-    return this.stream(() => documentsQuery(filter), toDocumentSummary);
+    return this.stream(() => documentsQuery(POSTGRES, filter), toDocumentSummary);
   }
 
   async search(q: string, limit = 20): Promise<SearchHit[]> {
@@ -289,25 +217,11 @@ export class PostgresStore implements Store {
        ORDER BY h.rank, h.id`,
       [toTsQuery(q), limit],
     );
-    return rows.map((r) => ({
-      documentId: r.id as number,
-      url: r.url as string | null,
-      title: r.title as string | null,
-      source: r.source as string | null,
-      date: r.date as string | null,
-      snippet: r.snippet as string,
-      rank: r.rank as number,
-    }));
+    return rows.map(toSearchHit);
   }
 
   async stats(): Promise<StoreStats> {
-    const [r] = await this.rows(`SELECT
-      (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM documents) AS documents,
-      (SELECT count(*) FROM document_versions) AS versions, (SELECT count(*) FROM stories) AS stories,
-      (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM signals) AS signals,
-      (SELECT count(*) FROM markers) AS markers,
-      (SELECT count(*) FROM documents WHERE missing_since IS NOT NULL) AS missing,
-      (SELECT coalesce(max(version), 0) FROM schema_migrations) AS "schemaVersion"`);
+    const [r] = await this.rows(STATS_SQL);
     return r as unknown as StoreStats;
   }
 

@@ -2,10 +2,9 @@
  * A better-sqlite3 connection with a prepared-statement cache and the migration runner.
  */
 import Database from 'better-sqlite3';
+import type { Row } from './records.js';
 import type { Migration } from './sqlite-schema.js';
 import type { MigrationResult } from './store.js';
-
-export type Row = Record<string, unknown>;
 
 export class Db {
   readonly raw: Database.Database;

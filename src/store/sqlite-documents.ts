@@ -5,78 +5,41 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CodedDocument } from '../types.js';
 import { hamming, simhashBands, simhashHex } from './fingerprint.js';
-import type { Db, Row } from './sqlite-db.js';
+import { CODING_COLUMNS, codingRows } from './coding-rows.js';
 import {
-  StoreError,
-  type DocumentKey,
-  type DocumentSaveInput,
-  type DocumentSummary,
-  type DocumentVersion,
-  type SaveResult,
-} from './store.js';
+  DOC_COLUMNS,
+  checkDocumentInput,
+  documentKey,
+  findQuery,
+  nameKind,
+  storedKey,
+  toDocumentSummary,
+  toVersion,
+  type Row,
+} from './records.js';
+import type { Db } from './sqlite-db.js';
+import type { DocumentKey, DocumentSaveInput, DocumentSummary, DocumentVersion, SaveResult } from './store.js';
 import { normaliseUrl } from './url.js';
 
 /** Raw bytes below this size are stored as they are; above, raw-deflated. */
 const DEFLATE_FROM = 512;
 
-export const DOC_COLUMNS = `d.id, d.url, d.source, d.external_id, d.title, d.date, d.language, d.version, d.content_hash,
-  d.simhash, d.story_id, d.feed_url, d.first_seen_at, d.last_seen_at, d.missing_since, d.tone, d.domains`;
-
-export function toDocumentSummary(r: Row): DocumentSummary {
-  return {
-    id: r.id as number,
-    url: r.url as string | null,
-    source: r.source as string | null,
-    externalId: r.external_id as string | null,
-    title: r.title as string | null,
-    date: r.date as string | null,
-    language: r.language as string,
-    version: r.version as number,
-    contentHash: r.content_hash as string,
-    simhash: r.simhash as string,
-    storyId: r.story_id as number,
-    feedUrl: r.feed_url as string | null,
-    firstSeenAt: r.first_seen_at as string,
-    lastSeenAt: r.last_seen_at as string,
-    missingSince: r.missing_since as string | null,
-    tone: r.tone as number,
-    domains: JSON.parse(r.domains as string) as string[],
-  };
-}
-
-/** The identity of an input: see store.ts. */
-export function documentKey(k: DocumentKey): string | null {
-  if (k.externalId) return `id:${k.source ?? ''}\x1f${k.externalId}`;
-  if (k.url) return `url:${normaliseUrl(k.url)}`;
-  return null;
-}
+/** src/queue imports the document key from here. */
+export { documentKey };
 
 export function findDocument(db: Db, k: DocumentKey): DocumentSummary | null {
-  const key = documentKey(k);
-  let row: Row | undefined;
-  if (key?.startsWith('id:')) row = db.get(`SELECT ${DOC_COLUMNS} FROM documents d WHERE d.doc_key = ?`, key);
-  else if (key) row = db.get(`SELECT ${DOC_COLUMNS} FROM documents d WHERE d.url = ? ORDER BY d.id LIMIT 1`, normaliseUrl(k.url!));
-  else if (k.contentHash)
-    row = db.get(`SELECT ${DOC_COLUMNS} FROM documents d WHERE d.content_hash = ? ORDER BY d.id LIMIT 1`, k.contentHash);
+  const q = findQuery(k, '?');
+  const row = q && db.get(q.sql, q.value);
   return row ? toDocumentSummary(row) : null;
 }
 
-function checkInput(input: DocumentSaveInput, coded: CodedDocument): void {
-  const where = `document ${input.externalId ?? input.url ?? coded.id}`;
-  if (!/^[0-9a-f]{64}$/.test(input.contentHash)) throw new StoreError(`${where}: contentHash is not a sha256 hex digest`);
-  if (typeof input.text !== 'string') throw new StoreError(`${where}: text is missing`);
-  if (!input.language) throw new StoreError(`${where}: language is missing`);
-  if (input.date != null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(input.date))
-    throw new StoreError(`${where}: date "${input.date}" is not ISO YYYY-MM-DD`);
-}
-
 export function saveDocument(db: Db, input: DocumentSaveInput, coded: CodedDocument, maxDistance: number): SaveResult {
-  checkInput(input, coded);
+  checkDocumentInput(input, coded);
   const now = input.fetchedAt ?? new Date().toISOString();
   const url = input.url ? normaliseUrl(input.url) : null;
   const feedUrl = input.feedUrl ? normaliseUrl(input.feedUrl) : null;
   const sim = simhashHex(input.simhash);
-  const key = documentKey(input) ?? `hash:${input.contentHash}`;
+  const key = storedKey(input);
   return db.raw.transaction((): SaveResult => {
     const existing =
       db.get<Row>('SELECT id, version, content_hash, story_id FROM documents WHERE doc_key = ?', key) ??
@@ -171,41 +134,21 @@ function insertVersion(db: Db, documentId: number, version: number, input: Docum
   db.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', versionId, input.title ?? null, input.text);
 }
 
+/** INSERT of one row of each coding table, its columns as named parameters. */
+const INSERT_CODING = Object.entries(CODING_COLUMNS).map(([table, cols]) => {
+  const names = cols.map(([n]) => n);
+  return {
+    table: table as keyof typeof CODING_COLUMNS,
+    sql: `INSERT INTO ${table} (document_id, version, ${names.join(', ')}) VALUES (@document_id, @version, ${names.map((n) => `@${n}`).join(', ')})`,
+  };
+});
+
 function insertCoding(db: Db, documentId: number, version: number, input: DocumentSaveInput, coded: CodedDocument): void {
-  const text = input.text;
-  const pubDate = input.date ?? coded.date ?? '';
-  const ev = db.stmt(
-    `INSERT INTO events (document_id, version, sentence, span_start, span_end, evidence,
-       src_text, src_name, src_country, src_sector, src_code, has_target, tgt_text, tgt_name, tgt_country, tgt_sector, tgt_code,
-       plover, plover_mode, plover_context, cameo, goldstein, quad_class, modality, date, day, attr_agency, attr_country, rule)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const e of coded.events) {
-    const t = e.target;
-    ev.run(
-      documentId, version, e.sentence, e.span[0], e.span[1], text.slice(e.span[0], e.span[1]),
-      e.source.text, e.source.name, e.source.country, e.source.sector, e.source.code,
-      t ? 1 : 0, t?.text ?? null, t?.name ?? null, t?.country ?? null, t?.sector ?? null, t?.code ?? null,
-      e.plover.event, e.plover.mode, JSON.stringify(e.plover.context), e.cameo, e.goldstein, e.quad_class, e.modality,
-      e.date, e.date ?? pubDate, e.attribution?.agency ?? null, e.attribution?.country ?? null, e.rule,
-    );
+  const rows = codingRows(input, coded);
+  for (const { table, sql } of INSERT_CODING) {
+    const insert = db.stmt(sql);
+    for (const r of rows[table]) insert.run({ document_id: documentId, version, ...r });
   }
-  const sg = db.stmt(
-    `INSERT INTO signals (document_id, version, kind, channel,
-       sender_name, sender_role, sender_country, sender_org, sender_sector, sender_text,
-       recipient_name, recipient_role, recipient_country, recipient_org, recipient_sector, recipient_text,
-       on_behalf_of, occasion, occasion_type, date, day, span_start, span_end, evidence, rule)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const s of coded.signals) {
-    const p = [s.sender, s.recipient].flatMap((x) => [x.name, x.role, x.country, x.org, x.sector ?? null, x.text ?? null]);
-    sg.run(
-      documentId, version, s.kind, s.channel, ...p, s.on_behalf_of, s.occasion, s.occasion_type, s.date, s.date ?? pubDate,
-      s.span[0], s.span[1], text.slice(s.span[0], s.span[1]), s.rule,
-    );
-  }
-  const mk = db.stmt('INSERT INTO markers (document_id, version, marker, count, spans) VALUES (?, ?, ?, ?, ?)');
-  for (const m of coded.markers) mk.run(documentId, version, m.marker, m.count, JSON.stringify(m.spans));
 }
 
 export function markMissing(db: Db, feedUrl: string, present: string[], now = new Date().toISOString()): number {
@@ -227,33 +170,14 @@ export function markMissing(db: Db, feedUrl: string, present: string[], now = ne
   }).immediate();
 }
 
-function toVersion(r: Row): DocumentVersion {
-  const raw = r.raw as Buffer;
-  return {
-    version: r.version as number,
-    fetchedAt: r.fetched_at as string,
-    contentHash: r.content_hash as string,
-    simhash: r.simhash as string,
-    title: r.title as string | null,
-    date: r.date as string | null,
-    text: r.text as string,
-    rawType: r.raw_type as string,
-    raw: r.raw_encoding === 'deflate' ? inflateRawSync(raw) : raw,
-  };
-}
-
 export function versions(db: Db, documentId: number): DocumentVersion[] {
-  return db.all('SELECT * FROM document_versions WHERE document_id = ? ORDER BY version', documentId).map(toVersion);
+  return db
+    .all('SELECT * FROM document_versions WHERE document_id = ? ORDER BY version', documentId)
+    .map((r) => toVersion(r, r.raw_encoding === 'deflate' ? inflateRawSync(r.raw as Buffer) : (r.raw as Buffer)));
 }
 
 /** Documents named by a numeric id, a URL or an external id. */
 export function documentsNamed(db: Db, urlOrId: string | number): DocumentSummary[] {
-  const s = String(urlOrId).trim();
-  const sql = `SELECT ${DOC_COLUMNS} FROM documents d WHERE `;
-  const rows = /^\d+$/.test(s)
-    ? db.all(sql + 'd.id = ?', Number(s))
-    : /^[a-z][a-z0-9+.-]*:\/\//i.test(s)
-      ? db.all(sql + 'd.url = ? ORDER BY d.id', normaliseUrl(s))
-      : db.all(sql + 'd.external_id = ? ORDER BY d.id', s);
-  return rows.map(toDocumentSummary);
+  const name = nameKind(urlOrId);
+  return name ? db.all(`SELECT ${DOC_COLUMNS} FROM documents d WHERE ${name.by} = ? ORDER BY d.id`, name.value).map(toDocumentSummary) : [];
 }

@@ -4,20 +4,27 @@
  * long export neither blocks nor is blocked by concurrent writes (WAL snapshot isolation).
  */
 import { existsSync } from 'node:fs';
-import { Db, migrate, type Row } from './sqlite-db.js';
-import { documentsNamed, findDocument, markMissing, saveDocument, toDocumentSummary, versions } from './sqlite-documents.js';
+import { documentsQuery, eventsQuery, markersQuery, signalsQuery, type Query } from './filters.js';
 import {
-  documentsQuery,
-  eventsQuery,
-  markersQuery,
-  signalsQuery,
-  toDocRef,
-  toEvent,
-  toFtsQuery,
-  toMarker,
-  toSignal,
-  type Query,
-} from './sqlite-query.js';
+  checkSource,
+  codedDocument,
+  health,
+  healthSql,
+  nearDuplicateDistance,
+  STATS_SQL,
+  toDocumentSummary,
+  toEventRow,
+  toFeedState,
+  toMarkerRow,
+  toSearchHit,
+  toSignalRow,
+  toSource,
+  toStory,
+  type Row,
+} from './records.js';
+import { Db, migrate } from './sqlite-db.js';
+import { documentsNamed, findDocument, markMissing, saveDocument, versions } from './sqlite-documents.js';
+import { SQLITE, toFtsQuery } from './sqlite-query.js';
 import { MIGRATIONS } from './sqlite-schema.js';
 import {
   StoreError,
@@ -44,34 +51,9 @@ import {
   type Store,
   type StoreOptions,
   type StoreStats,
-  type StorySummary,
 } from './store.js';
 import type { CodedDocument } from '../types.js';
 import { normaliseUrl } from './url.js';
-
-/** The simhash index has four 16-bit bands: exact for distances up to 3 (pigeonhole). */
-const MAX_DISTANCE = 3;
-const SOURCE_KINDS = new Set(['file', 'jsonl', 'html', 'feed']);
-
-function toSource(r: Row): SourceRecord {
-  return {
-    id: r.id as number,
-    name: r.name as string,
-    url: r.url as string,
-    kind: r.kind as SourceRecord['kind'],
-    intervalSeconds: r.interval_s as number | null,
-    createdAt: r.created_at as string,
-  };
-}
-
-function toStory(r: Row, prefix = ''): StorySummary {
-  return {
-    id: r[`${prefix}id`] as number,
-    mentions: r[`${prefix}mentions`] as number,
-    sources: r[`${prefix}sources`] as number,
-    firstSeenAt: r[`${prefix}first_seen_at`] as string,
-  };
-}
 
 /** Turn SQLite's errors on a text query (FTS5 syntax: "unterminated string", "fts5: syntax error…") into a StoreError naming it. */
 function ftsError(e: unknown, q: string | undefined): unknown {
@@ -89,10 +71,7 @@ export class SqliteStore implements Store {
     readonly path: string,
     opts: StoreOptions = {},
   ) {
-    const k = opts.nearDuplicateDistance ?? 3;
-    if (!Number.isInteger(k) || k < 0 || k > MAX_DISTANCE)
-      throw new StoreError(`near-duplicate distance ${k}: must be a whole number from 0 to ${MAX_DISTANCE}`);
-    this.maxDistance = k;
+    this.maxDistance = nearDuplicateDistance(opts);
     if (opts.mustExist && (path === ':memory:' || !existsSync(path)))
       throw new StoreError(`${path}: no store there (ingest something first, or give --db / ATTACHE_DB)`);
     try {
@@ -112,9 +91,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertSource(s: SourceInput): Promise<SourceRecord> {
-    if (!s.name?.trim()) throw new StoreError(`source ${s.url}: name is empty`);
-    if (!s.url?.trim()) throw new StoreError(`source ${s.name}: url is empty`);
-    if (!SOURCE_KINDS.has(s.kind)) throw new StoreError(`source ${s.name}: kind "${s.kind}" is not file, jsonl, html or feed`);
+    checkSource(s);
     const row = this.db.get<Row>(
       `INSERT INTO sources (name, url, kind, interval_s, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (url) DO UPDATE SET name = excluded.name, kind = excluded.kind,
@@ -154,47 +131,12 @@ export class SqliteStore implements Store {
 
   async feedState(url: string): Promise<FeedState | null> {
     const r = this.db.get<Row>('SELECT * FROM sources WHERE url = ?', normaliseUrl(url));
-    if (!r) return null;
-    return {
-      source: toSource(r),
-      etag: r.etag as string | null,
-      lastModified: r.last_modified as string | null,
-      lastPollAt: r.last_poll_at as string | null,
-      lastSuccessAt: r.last_success_at as string | null,
-      lastNewItemAt: r.last_new_item_at as string | null,
-      consecutiveFailures: r.consecutive_failures as number,
-      lastError: r.last_error as string | null,
-      lastStatus: r.last_status as number | null,
-      nextPollAt: r.next_poll_at as string | null,
-    };
+    return r ? toFeedState(r) : null;
   }
 
   async health(opts: HealthOptions = {}): Promise<SourceHealth[]> {
-    const now = Date.parse(opts.now ?? new Date().toISOString());
-    if (Number.isNaN(now)) throw new StoreError(`health: now "${opts.now}" is not an ISO time`);
-    const windowDays = opts.windowDays ?? 7;
-    const silentMs = (opts.silentAfterHours ?? 48) * 3600_000;
-    const since = new Date(now - windowDays * 86400_000).toISOString();
-    const rows = this.db.all<Row>(
-      `SELECT s.*, (SELECT count(*) FROM documents d WHERE d.feed_url = s.url) AS docs,
-         (SELECT count(*) FROM documents d WHERE d.feed_url = s.url AND d.first_seen_at >= ?) AS recent
-       FROM sources s ORDER BY s.name, s.id`,
-      since,
-    );
-    return rows.map((r) => {
-      const lastNew = (r.last_new_item_at as string | null) ?? (r.created_at as string);
-      const silent = r.kind === 'feed' && now - Date.parse(lastNew) > silentMs;
-      return {
-        source: toSource(r),
-        lastSuccessAt: r.last_success_at as string | null,
-        lastPollAt: r.last_poll_at as string | null,
-        itemsPerDay: (r.recent as number) / windowDays,
-        consecutiveFailures: r.consecutive_failures as number,
-        lastError: r.last_error as string | null,
-        silentSince: silent ? lastNew : null,
-        documents: r.docs as number,
-      };
-    });
+    const { since, toHealth } = health(opts);
+    return this.db.all<Row>(healthSql('?'), since).map(toHealth);
   }
 
   async saveDocument(input: DocumentSaveInput, coded: CodedDocument): Promise<SaveResult> {
@@ -229,47 +171,24 @@ export class SqliteStore implements Store {
     )!;
     const story = toStory(this.db.get<Row>('SELECT * FROM stories WHERE id = ?', doc.storyId)!);
     const rows = (t: string) => this.db.all<Row>(`SELECT * FROM ${t} WHERE document_id = ? ORDER BY id`, id);
-    const coded: CodedDocument = {
-      id: doc.externalId ?? String(doc.id),
-      date: doc.date,
-      source: doc.source,
-      language: doc.language,
-      title: doc.title,
-      url: doc.url,
-      events: rows('events').map(toEvent),
-      signals: rows('signals').map(toSignal),
-      markers: rows('markers').map(toMarker),
-      domains: doc.domains,
-      tone: doc.tone,
-    };
+    const coded = codedDocument(doc, { events: rows('events'), signals: rows('signals'), markers: rows('markers') });
     return { ...doc, text, coded, story };
   }
 
   events(filter: EventFilter = {}): AsyncIterable<EventRow> {
-    return this.stream(eventsQuery(filter), filter.q, (r) => ({
-      id: r.id as number,
-      doc: toDocRef(r, r.document_id as number),
-      story: toStory(r, 'st_'),
-      evidence: r.evidence as string,
-      event: toEvent(r),
-    }));
+    return this.stream(eventsQuery(SQLITE, filter), filter.q, toEventRow);
   }
 
   signals(filter: SignalFilter = {}): AsyncIterable<SignalRow> {
-    return this.stream(signalsQuery(filter), filter.q, (r) => ({
-      id: r.id as number,
-      doc: toDocRef(r, r.document_id as number),
-      evidence: r.evidence as string,
-      signal: toSignal(r),
-    }));
+    return this.stream(signalsQuery(SQLITE, filter), filter.q, toSignalRow);
   }
 
   markers(filter: MarkerFilter = {}): AsyncIterable<MarkerRow> {
-    return this.stream(markersQuery(filter), filter.q, (r) => ({ doc: toDocRef(r, r.document_id as number), marker: toMarker(r) }));
+    return this.stream(markersQuery(SQLITE, filter), filter.q, toMarkerRow);
   }
 
   documents(filter: DocumentFilter = {}): AsyncIterable<DocumentSummary> {
-    return this.stream(documentsQuery(filter), filter.q, toDocumentSummary);
+    return this.stream(documentsQuery(SQLITE, filter), filter.q, toDocumentSummary);
   }
 
   async search(q: string, limit = 20): Promise<SearchHit[]> {
@@ -284,33 +203,14 @@ export class SqliteStore implements Store {
           toFtsQuery(q),
           limit,
         )
-        .map((r) => ({
-          documentId: r.id as number,
-          url: r.url as string | null,
-          title: r.title as string | null,
-          source: r.source as string | null,
-          date: r.date as string | null,
-          snippet: r.snippet as string,
-          rank: r.rank as number,
-        }));
+        .map(toSearchHit);
     } catch (e) {
       throw ftsError(e, q);
     }
   }
 
   async stats(): Promise<StoreStats> {
-    const n = (sql: string) => (this.db.get<{ n: number }>(sql)!).n;
-    return {
-      sources: n('SELECT count(*) AS n FROM sources'),
-      documents: n('SELECT count(*) AS n FROM documents'),
-      versions: n('SELECT count(*) AS n FROM document_versions'),
-      stories: n('SELECT count(*) AS n FROM stories'),
-      events: n('SELECT count(*) AS n FROM events'),
-      signals: n('SELECT count(*) AS n FROM signals'),
-      markers: n('SELECT count(*) AS n FROM markers'),
-      missing: n('SELECT count(*) AS n FROM documents WHERE missing_since IS NOT NULL'),
-      schemaVersion: n('SELECT coalesce(max(version), 0) AS n FROM schema_migrations'),
-    };
+    return this.db.get<StoreStats>(STATS_SQL)!;
   }
 
   /** Rows of `q`, read with a cursor on a connection of its own (the main one for an in-memory database). */
