@@ -89,6 +89,9 @@ describe('modality', () => {
     expect(brief(code('China plans to visit Cuba.'))).toEqual(['CHN>CUB AGREE 036 future']);
     expect(brief(code('Russia will attack Ukraine.'))).toEqual(['RUS>UKR THREATEN 138 future']);
   });
+  it('a future reported as scheduled or expected is future, but not a stated intent', () => {
+    expect(brief(code('Putin is expected to visit Laos.'))).toEqual(['RUSGOV>LAO CONSULT 042 future']);
+  });
   it('historical: a past war is not an attack in the report year', () => {
     expect(brief(code('Russia attacked Japan in the Great Patriotic War.'))).toEqual(['RUS>JPN ASSAULT 190 historical']);
   });

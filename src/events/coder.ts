@@ -195,7 +195,8 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
     }
   }
   const date = eventDate(ctx, sent.index, sent.tokens[first].start);
-  let modality: Modality = cueModality(v, d.cues.modality, auxFrom, first, last);
+  const cue = cueModality(v, d.cues.modality, auxFrom, first, last);
+  let modality: Modality = cue.modality;
   // Not doing what one could agree or give is a refusal ("failed to reach agreement": REJECT), and asserted.
   const refusal = modality === 'negated' ? d.ontology.refusalByRoot.get(t.cameo.slice(0, 2)) : undefined;
   if (refusal) modality = 'asserted';
@@ -204,7 +205,7 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
   // "X claimed they had attacked Y": claiming one's own act is CAMEO 015 (claim responsibility).
   const claimed = subj && subj.speech >= 0 && v.is(subj.speech, 'avow') && (subj.chunk.pron || subj.actors.length === 0) ? d.ontology.cameo.get(CLAIM) : undefined;
   // A future event is a stated intent ("will give a grant": 033), or for force a threat ("will attack": 138).
-  const intent = modality === 'future' ? d.ontology.intentByRoot.get(t.cameo.slice(0, 2)) : undefined;
+  const intent = modality === 'future' && cue.intent ? d.ontology.intentByRoot.get(t.cameo.slice(0, 2)) : undefined;
   const recoded = claimed?.code ?? refusal ?? intent;
   const coding = recoded ? d.ontology.cameo.get(recoded)! : null;
   const cameo = coding?.code ?? t.cameo;

@@ -8,7 +8,8 @@ export type CueWhere = 'aux' | 'clause' | 'after';
 /** One line of data/triggers/cues/modality.txt: `phrase | modality | where`. */
 export interface ModalityCue {
   words: string[];
-  modality: Exclude<Modality, 'asserted'>;
+  /** 'planned' is a future the actor has not itself declared ("is scheduled to", "is expected to"). */
+  modality: Exclude<Modality, 'asserted'> | 'planned';
   where: CueWhere;
   rule: string;
 }
@@ -24,7 +25,7 @@ export interface Cues {
   agents: Map<string, string>;
 }
 
-const MODALITIES = new Set(['negated', 'hypothetical', 'future', 'historical']);
+const MODALITIES = new Set(['negated', 'hypothetical', 'future', 'planned', 'historical']);
 const WHERE = new Set(['aux', 'clause', 'after']);
 const ROLES = new Set<WordRole>(['light', 'reverse', 'speech', 'commentary', 'carrier', 'boundary', 'avow', 'incident', 'document']);
 
@@ -40,7 +41,7 @@ export function compileCues(lines: DictLine[]): Cues {
     if (name === 'modality.txt') {
       const [phrase, mod, where] = l.fields;
       if (l.fields.length !== 3 || !MODALITIES.has(mod) || !WHERE.has(where))
-        throw new DictError(l.rule, 'expected "phrase | negated|hypothetical|future|historical | aux|clause|after"');
+        throw new DictError(l.rule, 'expected "phrase | negated|hypothetical|future|planned|historical | aux|clause|after"');
       modality.push({ words: phrase.toLowerCase().split(/\s+/), modality: mod as ModalityCue['modality'], where: where as CueWhere, rule: l.rule });
     } else if (name === 'roles.txt') {
       const [word, role] = l.fields;

@@ -2,7 +2,7 @@ import type { Modality } from '../types.js';
 import type { ModalityCue } from './cues.js';
 import type { View } from './view.js';
 
-const ORDER: Modality[] = ['negated', 'hypothetical', 'future', 'historical'];
+const ORDER: ModalityCue['modality'][] = ['negated', 'hypothetical', 'future', 'planned', 'historical'];
 
 /** Does cue `c` occur with its first word somewhere in [from, to)? (Words are lemmas or lower-case forms.) */
 function occurs(v: View, c: ModalityCue, from: number, to: number): boolean {
@@ -34,9 +34,10 @@ export function clauseEnd(v: View, i: number): number {
 /**
  * Modality from the cues: `aux` cues between the subject and the trigger ("did not", "will", "plans to"),
  * `clause` cues anywhere earlier in the clause or as its opening word ("if"), `after` cues after the trigger ("in the Korean War").
- * The strongest reading wins: negated, then hypothetical, future, historical.
+ * The strongest reading wins: negated, then hypothetical, future, historical. `intent` tells a future the actor
+ * declares ("will", "plans to") from one reported as planned ("is scheduled to").
  */
-export function cueModality(v: View, cues: ModalityCue[], auxFrom: number, trigStart: number, trigEnd: number): Modality {
+export function cueModality(v: View, cues: ModalityCue[], auxFrom: number, trigStart: number, trigEnd: number): { modality: Modality; intent: boolean } {
   const cs = clauseStart(v, trigStart);
   const ce = clauseEnd(v, trigEnd);
   let best = ORDER.length;
@@ -47,5 +48,7 @@ export function cueModality(v: View, cues: ModalityCue[], auxFrom: number, trigS
       c.where === 'aux' ? occurs(v, c, Math.max(auxFrom, cs), trigStart) : c.where === 'clause' ? occurs(v, c, Math.max(0, cs - 1), trigStart) : occurs(v, c, trigEnd + 1, ce);
     if (hit) best = rank;
   }
-  return best < ORDER.length ? ORDER[best] : 'asserted';
+  if (best === ORDER.length) return { modality: 'asserted', intent: false };
+  const m = ORDER[best];
+  return { modality: m === 'planned' ? 'future' : m, intent: m === 'future' };
 }
