@@ -153,6 +153,14 @@ describe('CAMEO conventions', () => {
   });
 });
 
+describe('converse events', () => {
+  it('a host receiving a guest is also the guest visiting the host', () => {
+    const es = code('Kim Jong Un received Putin.');
+    expect(brief(es)).toEqual(['PRKGOV>RUSGOV CONSULT 043 asserted', 'RUSGOV>PRKGOV CONSULT 042 asserted']);
+    expect(es[1].rule).toMatch(/^trigger 'receive' \(data\/triggers\/consult\.txt:\d+\), converse$/);
+  });
+});
+
 describe('unnamed and unknown actors', () => {
   it('an unnamed agent is an actor of unknown country, or of the place that follows it', () => {
     expect(brief(code('Gunmen attacked Laos.'))).toEqual(['---UAF>LAO ASSAULT 190 asserted']);

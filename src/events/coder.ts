@@ -210,23 +210,22 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
   const coding = recoded ? d.ontology.cameo.get(recoded)! : null;
   const cameo = coding?.code ?? t.cameo;
   const quad = quadClass(d.ontology, cameo)!;
-  return pairs.map(([s, x]) => {
+  const rule = `trigger '${t.pattern}' (${t.rule})`;
+  const out: Omit<CodedEvent, 'attribution'>[] = [];
+  for (const [s, x] of pairs) {
     const starts = [sent.tokens[first].start, s.start, x?.start ?? Infinity];
     const ends = [sent.tokens[last].end, s.end, x?.end ?? -Infinity];
-    return {
-      sentence: sent.index,
-      span: [Math.min(...starts), Math.max(...ends)] as [number, number],
-      source: ref(s),
-      target: x ? ref(x) : null,
-      plover: coding ? { event: coding.event, mode: coding.mode, context: t.context } : { event: t.event, mode: t.mode, context: t.context },
-      cameo,
-      goldstein: coding?.goldstein ?? t.goldstein,
-      quad_class: quad,
-      modality,
-      date,
-      rule: `trigger '${t.pattern}' (${t.rule})`,
-    };
-  });
+    const span: [number, number] = [Math.min(...starts), Math.max(...ends)];
+    const plover = coding ? { event: coding.event, mode: coding.mode, context: t.context } : { event: t.event, mode: t.mode, context: t.context };
+    out.push({ sentence: sent.index, span, source: ref(s), target: x ? ref(x) : null, plover, cameo, goldstein: coding?.goldstein ?? t.goldstein, quad_class: quad, modality, date, rule });
+    // "X received Y": Y's visit is an event too (data/ontology/converse.txt).
+    const conv = x ? d.ontology.converse.get(cameo) : undefined;
+    if (conv && x) {
+      const cq = quadClass(d.ontology, conv.code)!;
+      out.push({ sentence: sent.index, span, source: ref(x), target: ref(s), plover: { event: conv.event, mode: conv.mode, context: conv.context }, cameo: conv.code, goldstein: conv.goldstein, quad_class: cq, modality, date, rule: `${rule}, converse` });
+    }
+  }
+  return out;
 }
 
 /** The date mention of the sentence nearest the trigger, else the publication date. */

@@ -23,6 +23,8 @@ export interface Ontology {
   intentByRoot: Map<string, string>;
   /** CAMEO root → the code of refusing it, for negated events (data/ontology/refusal.txt). */
   refusalByRoot: Map<string, string>;
+  /** CAMEO code → the converse event it implies, from target to source (data/ontology/converse.txt). */
+  converse: Map<string, CameoEntry>;
 }
 
 const CODE_RE = /^\d{2,4}$/;
@@ -34,6 +36,7 @@ export function compileOntology(lines: DictLine[]): Ontology {
   const pentaclassByRoot = new Map<string, 0 | 1 | 2 | 3 | 4>();
   const intentLines: DictLine[] = [];
   const refusalLines: DictLine[] = [];
+  const converseLines: DictLine[] = [];
   for (const l of lines) {
     const name = l.file.replace(/^.*\//, '');
     if (name === 'plover.txt') {
@@ -47,7 +50,8 @@ export function compileOntology(lines: DictLine[]): Ontology {
     } else if (name === 'cameo.txt') cameoLines.push(l);
     else if (name === 'intent.txt') intentLines.push(l);
     else if (name === 'refusal.txt') refusalLines.push(l);
-    else throw new DictError(l.rule, 'unknown ontology table (expected plover.txt, pentaclass.txt, cameo.txt, intent.txt or refusal.txt)');
+    else if (name === 'converse.txt') converseLines.push(l);
+    else throw new DictError(l.rule, 'unknown ontology table (expected plover.txt, pentaclass.txt, cameo.txt, intent.txt, refusal.txt or converse.txt)');
   }
   const cameo = new Map<string, CameoEntry>();
   for (const l of cameoLines) {
@@ -78,7 +82,13 @@ export function compileOntology(lines: DictLine[]): Ontology {
     }
     return m;
   };
-  return { plover, cameo, pentaclassByRoot, intentByRoot: rootMap(intentLines), refusalByRoot: rootMap(refusalLines) };
+  const converse = new Map<string, CameoEntry>();
+  for (const l of converseLines) {
+    const [code, other] = l.fields;
+    if (l.fields.length !== 2 || !cameo.has(code) || !cameo.has(other)) throw new DictError(l.rule, 'expected "CAMEO code | converse CAMEO code", both in cameo.txt');
+    converse.set(code, cameo.get(other)!);
+  }
+  return { plover, cameo, pentaclassByRoot, intentByRoot: rootMap(intentLines), refusalByRoot: rootMap(refusalLines), converse };
 }
 
 /** Pentaclass of a CAMEO code (0 statement … 4 material conflict), or null for an unknown root. */
