@@ -2,6 +2,7 @@
  * The records that flow through attaché. The first half is the output contract of `attache code`
  * (../shared/DESIGN.md); the second half is what the stages hand each other inside the pipeline.
  */
+import type { Unit } from './text/units.js';
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -157,6 +158,20 @@ export interface Sentence {
   end: number;
   text: string;
   tokens: Token[];
+  /**
+   * Work that several stages share, computed on first use and kept with the sentence (text/units.ts):
+   * never set by the text stage, never part of an output.
+   */
+  shared?: SharedUnits;
+}
+
+/** A sentence's units, numbered against the dictionaries' vocabulary as it was (`vocab` words). */
+export interface SharedUnits {
+  vocab: number;
+  /** Word units (actors, dates). */
+  words: Unit[] | undefined;
+  /** Lemma units (framing, signals). */
+  lemmas: Unit[] | undefined;
 }
 
 /** The text stage's result. `text` is the normalised text: same length as the input, so offsets agree. */

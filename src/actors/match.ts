@@ -11,7 +11,7 @@
  * Each mention's rule lists the dictionary lines (file:line) that produced it.
  */
 import type { ActorMention, ActorRef, AnalysedText, Sentence } from '../types.js';
-import { BARRIER, units, type Unit } from '../text/units.js';
+import { BARRIER, sentenceUnits, unit, type Unit } from '../text/units.js';
 import { DocMemory } from './coref.js';
 import { fold } from './compile.js';
 import { personInOffice, tenureAt } from './lookup.js';
@@ -44,22 +44,27 @@ const HAS_LOWER = /\p{Ll}/u;
 const NON_ASCII = /[^\x00-\x7f]/;
 const code = (country: string | null, sector: string | null) => (country ?? '---') + (sector ?? '');
 
-/** The sentence's word units, accents folded, with the periods of abbreviations (U.S., D.P.R.K.) dropped. */
-function sentenceUnits(text: string, s: Sentence): Unit[] {
-  const all = units(text, s.start, s.end);
+/**
+ * The sentence's word units, accents folded, with the periods of abbreviations (U.S., D.P.R.K.) dropped:
+ * derived from the shared units of the sentence, which stay as they are for the other stages.
+ */
+function actorUnits(text: string, s: Sentence): Unit[] {
+  const all = sentenceUnits(text, s);
   const ascii = !NON_ASCII.test(s.text);
-  let n = 0;
+  const out: Unit[] = [];
   for (let k = 0; k < all.length; k++) {
     const u = all[k];
-    if (u.start >= s.end) break;
     if (u.u === BARRIER) {
-      const prev = n > 0 ? all[n - 1] : null;
+      const prev = out.length > 0 ? out[out.length - 1] : null;
       if (prev && text.charCodeAt(u.start) === 46 && prev.end === u.start && prev.u.length === 1) continue;
-    } else if (!ascii) u.u = fold(u.u);
-    all[n++] = u;
+      out.push(u);
+    } else if (ascii) out.push(u);
+    else {
+      const folded = fold(u.u);
+      out.push(folded === u.u ? u : unit(folded, u.start, u.end));
+    }
   }
-  all.length = n;
-  return all;
+  return out;
 }
 
 /** Trie hits, keeping for each the last-loaded entry whose case rule the text satisfies (US ≠ us). */
@@ -93,7 +98,7 @@ class SentenceMatcher {
   ) {}
 
   run(): ActorMention[] {
-    this.us = sentenceUnits(this.text, this.s);
+    this.us = actorUnits(this.text, this.s);
     this.its = items(this.text, this.us, this.d);
     for (this.i = 0; this.i < this.its.length; this.i++) this.step(this.its[this.i]);
     this.surnames();

@@ -1,5 +1,5 @@
 import { analyse } from '../text/analyse.js';
-import { BARRIER, type Unit } from '../text/units.js';
+import { BARRIER, shared, unit, type Unit } from '../text/units.js';
 import type { Sentence, Token } from '../types.js';
 
 /** Clause punctuation that a phrase never crosses. */
@@ -17,28 +17,26 @@ export function lemmaUnits(tokens: Token[]): Unit[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.pos === 'PUNCT' || t.pos === 'SYM') {
-      if (BARRIER_PUNCT.has(t.text)) out.push({ u: BARRIER, start: t.start, end: t.end });
+      if (BARRIER_PUNCT.has(t.text)) out.push(unit(BARRIER, t.start, t.end));
       continue;
     }
     const lemma = i === 0 && t.pos === 'PROPN' ? initialLemma(t.lower) : isAlnum(t.lemma) ? t.lemma : t.lemma.toLowerCase();
     if (isAlnum(lemma)) {
-      out.push({ u: lemma, start: t.start, end: t.end });
+      out.push(unit(lemma, t.start, t.end));
       continue;
     }
     WORD_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = WORD_RE.exec(lemma)) !== null) out.push({ u: m[0], start: t.start, end: t.end });
+    while ((m = WORD_RE.exec(lemma)) !== null) out.push(unit(m[0], t.start, t.end));
   }
   return out;
 }
 
 /** The lemma units of a sentence, computed once for all the stages that read them. */
 export function sentenceUnits(s: Sentence): Unit[] {
-  let us = cache.get(s);
-  if (!us) cache.set(s, (us = lemmaUnits(s.tokens)));
-  return us;
+  const c = shared(s);
+  return (c.lemmas ??= lemmaUnits(s.tokens));
 }
-const cache = new WeakMap<Sentence, Unit[]>();
 
 /** Plain ASCII letters and digits: the common case, kept off the regular expression. */
 function isAlnum(w: string): boolean {

@@ -3,7 +3,7 @@ import type { ActorMention, AnalysedText, Sentence } from '../types.js';
 import type { DateMention } from '../pipeline/stages.js';
 import { DictError, type DictSources } from '../dict/files.js';
 import { PhraseMatcher } from './phrase-matcher.js';
-import { units } from './units.js';
+import { sentenceUnits } from './units.js';
 
 /** A named day from data/calendar/named-days.txt. */
 export interface NamedDay {
@@ -172,7 +172,7 @@ export function findDates(a: AnalysedText, mentions: ActorMention[][], cal: Cale
   const docLower = a.text.toLowerCase();
   return a.sentences.map((s) => {
     const out = chronoDates(s, a.pubDate);
-    const us = units(a.text, s.start, s.end).filter((u) => u.start >= s.start);
+    const us = sentenceUnits(a.text, s);
     for (const m of cal.named.matchAll(us)) {
       const day = pickNamed(m.value, docLower);
       const date = day.mmdd ? nearestOccurrence(day.mmdd, a.pubDate) : null;

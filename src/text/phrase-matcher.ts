@@ -1,5 +1,4 @@
-import { BARRIER, type Unit } from './units.js';
-import { phraseKeys } from './units.js';
+import { internWord, phraseKeys, wordId, type Unit } from './units.js';
 
 /** A match of a dictionary phrase over units [from, to). */
 export interface PhraseMatch<T> {
@@ -11,31 +10,41 @@ export interface PhraseMatch<T> {
 }
 
 interface Node<T> {
-  next: Map<string, Node<T>>;
+  /** Children by vocabulary number of their word. */
+  next: Map<number, Node<T>> | null;
   values: T[] | null;
 }
+
+const NO_MATCHES: never[] = [];
+Object.freeze(NO_MATCHES);
 
 /**
  * A token trie over word units: longest match first, left to right, no overlaps. Written here
  * rather than taken from a library because it must work on our units (offsets kept, barriers
  * respected) and run at several hundred thousand units per second; the Aho–Corasick packages on
  * npm match characters, not tokens, and lose the word boundaries we need.
+ * Words are keyed by their vocabulary number (units.ts): the first word of a phrase is found by
+ * indexing an array, so the many units that open no phrase cost one array read each.
  */
 export class PhraseMatcher<T> {
-  private root: Node<T> = { next: new Map(), values: null };
+  /** First-level nodes by vocabulary number. */
+  private readonly first: (Node<T> | undefined)[] = [];
   size = 0;
 
   /** Add a phrase; returns false when it has no word units. */
   add(phrase: string, value: T): boolean {
     const keys = phraseKeys(phrase);
     if (keys.length === 0) return false;
-    let node = this.root;
-    for (const k of keys) {
-      let n = node.next.get(k);
-      if (!n) {
-        n = { next: new Map(), values: null };
-        node.next.set(k, n);
-      }
+    const id0 = internWord(keys[0]);
+    // Kept dense (undefined where no phrase begins) so that reading it stays a plain array access.
+    while (this.first.length <= id0) this.first.push(undefined);
+    let node = this.first[id0];
+    if (!node) this.first[id0] = node = { next: null, values: null };
+    for (let k = 1; k < keys.length; k++) {
+      const id = internWord(keys[k]);
+      node.next ??= new Map();
+      let n = node.next.get(id);
+      if (!n) node.next.set(id, (n = { next: null, values: null }));
       node = n;
     }
     (node.values ??= []).push(value);
@@ -45,26 +54,34 @@ export class PhraseMatcher<T> {
 
   /** All values stored under exactly this phrase. */
   get(phrase: string): T[] {
-    let node: Node<T> | undefined = this.root;
-    for (const k of phraseKeys(phrase)) {
-      node = node.next.get(k);
-      if (!node) return [];
-    }
-    return node.values ?? [];
+    const keys = phraseKeys(phrase);
+    if (keys.length === 0) return [];
+    let node = this.first[wordId(keys[0])];
+    for (let k = 1; k < keys.length && node; k++) node = node.next?.get(wordId(keys[k]));
+    return node?.values ?? [];
   }
 
-  /** Longest non-overlapping matches over `us`, each with every value stored under its phrase. */
+  /**
+   * Longest non-overlapping matches over `us`, each with every value stored under its phrase. A barrier
+   * or a word outside the vocabulary (id -1) ends every phrase. The empty result is one shared frozen array.
+   */
   matchAll(us: Unit[]): PhraseMatch<T[]>[] {
-    const out: PhraseMatch<T[]>[] = [];
+    let out: PhraseMatch<T[]>[] | null = null;
+    const n = us.length;
     let i = 0;
-    while (i < us.length) {
-      let node: Node<T> | undefined = this.root;
-      let best = -1;
-      let bestValues: T[] | null = null;
-      for (let j = i; j < us.length; j++) {
-        const u = us[j].u;
-        if (u === BARRIER) break;
-        node = node.next.get(u);
+    while (i < n) {
+      const id = us[i].id;
+      let node = id >= 0 ? this.first[id] : undefined;
+      if (!node) {
+        i++;
+        continue;
+      }
+      let best = node.values ? i : -1;
+      let bestValues = node.values;
+      for (let j = i + 1; j < n && node.next; j++) {
+        const idj = us[j].id;
+        if (idj < 0) break;
+        node = node.next.get(idj);
         if (!node) break;
         if (node.values) {
           best = j;
@@ -72,10 +89,10 @@ export class PhraseMatcher<T> {
         }
       }
       if (bestValues) {
-        out.push({ from: i, to: best + 1, start: us[i].start, end: us[best].end, value: bestValues });
+        (out ??= []).push({ from: i, to: best + 1, start: us[i].start, end: us[best].end, value: bestValues });
         i = best + 1;
       } else i++;
     }
-    return out;
+    return out ?? NO_MATCHES;
   }
 }
