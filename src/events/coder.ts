@@ -46,10 +46,10 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
 }
 
 /** "was congratulated", "has been attacked": a participle after a form of be/get, or before "by" ("victims killed by"). */
-function isPassive(v: View, i: number, last: number): boolean {
+function isPassive(v: View, i: number): boolean {
   const tok = v.s.tokens[i];
   if (tok.lower.endsWith('ing') || tok.lower === v.lem[i]) return false;
-  if (reducedRelative(v, i, i)) return true;
+  if (reducedRelative(v, i)) return true;
   for (let j = i - 1; j >= 0 && i - j <= 3; j--) {
     if (v.pos[j] === 'AUX' && (v.lem[j] === 'be' || v.lem[j] === 'get')) return true;
     if (v.pos[j] !== 'ADV' && v.pos[j] !== 'PART' && v.pos[j] !== 'AUX') return false;
@@ -61,10 +61,10 @@ function isPassive(v: View, i: number, last: number): boolean {
  * A participle right after the noun it modifies: "victims killed by the crash", "there were 10 soldiers killed".
  * Its "subject" is that noun phrase, which undergoes the event.
  */
-function reducedRelative(v: View, i: number, last: number): boolean {
+function reducedRelative(v: View, i: number): boolean {
   const c = i > 0 ? v.chunkOf[i - 1] : -1;
   if (c < 0) return false;
-  if (v.lem[last + 1] === 'by') return true;
+  if (v.lem[i + 1] === 'by') return true;
   // The noun is the object of a preposition or of "there were": it cannot be the subject of the participle.
   const before = v.chunks[c].a - 1;
   return before >= 0 && ((v.pos[before] === 'AUX' && v.lem[before] === 'be') || OBJECT_PREP.has(v.lem[before]));
@@ -147,9 +147,9 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
       sources = ms.length ? [ms[ms.length - 1]] : [];
       targets = objectOf(v, last + 1, t.targets);
       subj = null;
-    } else if (t.kind === 'verb' && isPassive(v, first, last)) {
+    } else if (t.kind === 'verb' && isPassive(v, first)) {
       sources = prepObject(v, last + 1, 'by');
-      const reduced = reducedRelative(v, first, first);
+      const reduced = reducedRelative(v, first);
       const head = reduced ? v.chunks[v.chunkOf[first - 1]].actor : null;
       targets = head ? [head] : reduced ? [] : subjectActors(v, subj, doc);
       if (reduced) subj = null;
