@@ -55,8 +55,11 @@ describe('roles', () => {
     expect(brief(code('Kim Jong Un expressed deep condolences to Cuba.'))).toEqual(['PRKGOV>CUB SUPPORT 018 asserted']);
   });
   it('"the telegram" stands for the sender named earlier in the document', () => {
-    const es = code('In a telegram addressed to Putin, Kim Jong Un affirmed the friendship. The telegram conveyed congratulations to Putin.');
+    const text = 'In a telegram addressed to Putin, Kim Jong Un affirmed the friendship. The telegram conveyed congratulations to Putin.';
+    const es = code(text);
     expect(brief(es)).toEqual(['PRKGOV>RUSGOV SUPPORT 051 asserted']);
+    // the evidence stays in the sentence of the trigger: the sender named earlier does not stretch it
+    expect(text.slice(...es[0].span)).toBe('congratulations to Putin');
   });
   it('"X said it would …" resolves the pronoun to the speaker', () => {
     expect(brief(code('Syria said it would withdraw from Laos.'))).toEqual(['SYR>LAO AGREE 035 future']);

@@ -213,9 +213,14 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
   const rule = `trigger '${t.pattern}' (${t.rule})`;
   const out: Omit<CodedEvent, 'attribution'>[] = [];
   for (const [s, x] of pairs) {
-    const starts = [sent.tokens[first].start, s.start, x?.start ?? Infinity];
-    const ends = [sent.tokens[last].end, s.end, x?.end ?? -Infinity];
-    const span: [number, number] = [Math.min(...starts), Math.max(...ends)];
+    // The evidence is the trigger with the actors named in its sentence; an actor carried from an earlier
+    // sentence ("The telegram …" standing for its sender) does not stretch the span across sentences.
+    const inSentence = (m: { start: number; end: number } | null) => m !== null && m.start >= sent.start && m.end <= sent.end;
+    const named = [s, x].filter(inSentence) as { start: number; end: number }[];
+    const span: [number, number] = [
+      Math.min(sent.tokens[first].start, ...named.map((m) => m.start)),
+      Math.max(sent.tokens[last].end, ...named.map((m) => m.end)),
+    ];
     const plover = coding ? { event: coding.event, mode: coding.mode, context: t.context } : { event: t.event, mode: t.mode, context: t.context };
     out.push({ sentence: sent.index, span, source: ref(s), target: x ? ref(x) : null, plover, cameo, goldstein: coding?.goldstein ?? t.goldstein, quad_class: quad, modality, date, rule });
     // "X received Y": Y's visit is an event too (data/ontology/converse.txt).
