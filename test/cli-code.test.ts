@@ -1,10 +1,11 @@
 /** `attache code` on bad input: a clear error naming the input (and line), the rest still coded, non-zero exit. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { sharedPath, skipWithoutShared } from './shared.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'attache-code-'));
 const file = (name: string, content: string | Buffer) => {
@@ -86,6 +87,21 @@ describe('attache code: input handling', () => {
     expect(r.err).toMatch(/calendar\/named-days\.txt:2: bad date "13-45"/);
     expect(r.out).toBe('');
   });
+
+  it.skipIf(skipWithoutShared('dicts/phoenix/Phoenix.Countries.actors.txt'))(
+    'reads PETRARCH actor files from --dict with their date restrictions',
+    () => {
+      const d = join(dir, 'phoenix');
+      mkdirSync(d, { recursive: true });
+      writeFileSync(join(d, 'Phoenix.Countries.actors.txt'), readFileSync(sharedPath('dicts/phoenix/Phoenix.Countries.actors.txt')));
+      const codes = (date: string, dict: string[]) =>
+        JSON.parse(run(['-', '--date', date, ...dict], 'Dennis C. Blair met Jacques Chirac.').out).events.map((e: { source: { code: string }; target: { code: string } }) => `${e.source.code}>${e.target.code}`);
+      expect(codes('2009-05-01', [])).toEqual(['--->---']);
+      // Dennis Blair: [USAELI 650101-090129] then [USASPY 090129-100528]
+      expect(codes('2009-05-01', ['--dict', d])).toEqual(['USASPY>FRAELI']);
+      expect(codes('2005-05-01', ['--dict', d])[0]).toMatch(/^USAELI>FRA/);
+    },
+  );
 
   it('prints csv and table views with evidence and rule', () => {
     const csv = run(['-', '--date', '2025-05-09', '--format', 'csv'], TELEGRAM);

@@ -42,7 +42,7 @@ async function runCode(file: string | undefined, opts: CodeOptions): Promise<voi
   const { createCoder } = await import('../pipeline/coder.js');
   const { readDocuments } = await import('../pipeline/input.js');
   const { codedCsv, codedTable, csvHeader } = await import('../output/coded.js');
-  const { detectLanguage, loadLanguageModel } = await import('../sources/language.js');
+  const { documentLanguage, loadLanguageModel } = await import('../sources/language.js');
   await loadLanguageModel();
 
   let coder: Awaited<ReturnType<typeof createCoder>>;
@@ -65,7 +65,7 @@ async function runCode(file: string | undefined, opts: CodeOptions): Promise<voi
       if ('error' in item) result = item;
       else {
         try {
-          result = coder.code({ ...item, language: item.language ?? detectLanguage(item.text).language });
+          result = coder.code({ ...item, language: documentLanguage(item.text, item.language) });
         } catch (e) {
           result = { id: item.id, error: `coding failed: ${(e as Error).message}` };
         }

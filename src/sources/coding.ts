@@ -4,7 +4,7 @@
  */
 import { simhashHex, simhash } from '../store/fingerprint.js';
 import type { CodedDocument, DocumentInput } from '../types.js';
-import { declaredLanguage, detectLanguage, loadLanguageModel } from './language.js';
+import { documentLanguage, loadLanguageModel } from './language.js';
 
 export interface CodeResult {
   coded: CodedDocument;
@@ -22,7 +22,7 @@ export async function createCodeFn(dictDirs: string[]): Promise<CodeFn> {
   const coder = createCoder({ dictDirs });
   await loadLanguageModel();
   return (doc) => {
-    const language = declaredLanguage(doc.language) ?? detectLanguage(doc.text).language;
+    const language = documentLanguage(doc.text, doc.language);
     const coded = coder.code({ ...doc, language });
     return { coded, language, simhash: simhashHex(simhash(doc.text)) };
   };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { declaredLanguage, detectLanguage, loadLanguageModel } from './language.js';
+import { declaredLanguage, detectLanguage, documentLanguage, loadLanguageModel } from './language.js';
 
 describe('detectLanguage', () => {
   beforeAll(loadLanguageModel);
@@ -27,5 +27,20 @@ describe('declaredLanguage', () => {
     expect(declaredLanguage('')).toBeNull();
     expect(declaredLanguage('not a tag')).toBeNull();
     expect(declaredLanguage(undefined)).toBeNull();
+  });
+});
+
+describe('documentLanguage', () => {
+  beforeAll(loadLanguageModel);
+
+  it('keeps a short English text English when the model leans elsewhere without certainty', () => {
+    expect(detectLanguage('Tony Blair met Jacques Chirac.').language).not.toBe('en');
+    expect(documentLanguage('Tony Blair met Jacques Chirac.')).toBe('en');
+  });
+  it('labels a text in another language by the model when it is sure', () => {
+    expect(documentLanguage('El Presidente Kim Jong Un envió un mensaje de felicitación al presidente de Laos.')).toBe('es');
+  });
+  it('prefers the declared language', () => {
+    expect(documentLanguage('Tony Blair met Jacques Chirac.', 'fr-FR')).toBe('fr');
   });
 });
