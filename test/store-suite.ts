@@ -151,16 +151,18 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>): void 
         expect((await s.stats()).documents).toBe(1);
       }));
 
-    it('clusters near-duplicates (simhash within 3 bits) into one story counting mentions and distinct sources', () =>
+    it('clusters near-duplicates (simhash within 6 bits) into one story counting mentions and distinct sources', () =>
       withStore(async (s) => {
         const base = makeDoc(CORPUS[0]);
         const h = BigInt(`0x${'0123456789abcdef'}`);
         const save = (key: string, source: string, simhash: bigint, text = `${key} republished`) =>
           s.saveDocument({ ...base.input, url: `https://${source}.example/${key}`, source, text, contentHash: contentHash(text), simhash }, base.coded);
+        /** `h` with one bit flipped in each of the given bytes (0 the lowest): bit `bit` of each. */
+        const flip = (bit: number, ...bytes: number[]) => bytes.reduce((x, b) => x ^ (1n << BigInt(8 * b + bit)), h);
         const a = await save('a', 'kcna', h);
         const b = await save('b', 'yonhap', h ^ 0b101n); // 2 bits
-        const c = await save('c', 'kcna', h ^ (1n << 63n) ^ (1n << 40n) ^ 1n); // 3 bits, same source as a
-        const far = await save('far', 'tass', h ^ (0xfn << 20n)); // 4 bits in one band
+        const c = await save('c', 'kcna', flip(3, 0, 2, 3, 5, 6, 7)); // 6 bits in 6 bytes: only bytes 1 and 4 equal; same source as a
+        const far = await save('far', 'tass', flip(6, 0, 1, 2, 3, 4, 5, 6)); // 7 bits (13 from c, 9 from b)
         const other = await save('other', 'tass', ~h & 0xffffffffffffffffn);
         expect(b.storyId).toBe(a.storyId);
         expect(c.storyId).toBe(a.storyId);
@@ -173,6 +175,10 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>): void 
         const rows = await collect(s.events({ source: 'yonhap' }));
         expect(rows.length).toBe(2);
         expect(rows[0].story).toMatchObject({ id: a.storyId, mentions: 3, sources: 2 });
+        // a new version is indexed under its new simhash: a later near-duplicate of it joins its story
+        const moved = await s.saveDocument({ ...base.input, url: 'https://tass.example/far', source: 'tass', text: 'far rewritten', contentHash: contentHash('far rewritten'), simhash: h ^ (0xffn << 24n) }, base.coded);
+        expect(moved).toMatchObject({ status: 'updated', storyId: far.storyId });
+        expect((await save('near-moved', 'ria', h ^ (0xffn << 24n) ^ 1n)).storyId).toBe(far.storyId);
       }));
 
     it('marks feed items that disappeared as missing, never deletes them, and unmarks them when back', () =>

@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentHash, simhash } from '../src/store/fingerprint.js';
+import { contentHash, simhash, simhashHex } from '../src/store/fingerprint.js';
+import { createPool, migratePg, parsePgSpec } from '../src/store/postgres-db.js';
+import { PG_MIGRATIONS } from '../src/store/postgres-schema.js';
+import { simhashKeys } from '../src/store/simhash-index.js';
 import { openStore } from '../src/store/open.js';
 import { PostgresStore } from '../src/store/postgres.js';
 import { StoreError, type Store } from '../src/store/store.js';
@@ -39,7 +42,7 @@ describe.skipIf(skipWithoutPg)('PostgreSQL', () => {
       try {
         const e = await openStore();
         expect(e.location).toBe(s.location);
-        expect((await e.stats()).schemaVersion).toBe(1);
+        expect((await e.stats()).schemaVersion).toBe(PG_MIGRATIONS.length);
         await e.close();
       } finally {
         delete process.env.ATTACHE_DB;
@@ -71,6 +74,35 @@ describe.skipIf(skipWithoutPg)('PostgreSQL', () => {
         expect((await a.getDocument(x.documentId))?.story).toMatchObject({ mentions: 2, sources: 2 });
       } finally {
         await Promise.all([a.close(), b.close()]);
+      }
+    });
+
+    it('migrates a version-1 store: its documents move from the band index to the pair index and are found by it', async () => {
+      const spec = freshPgSpec();
+      const parsed = parsePgSpec(spec);
+      const pool = createPool(parsed);
+      const h = 0x0123456789abcdefn;
+      try {
+        await migratePg(pool, parsed, 'schema_migrations', PG_MIGRATIONS.slice(0, 1));
+        const bands = [0, 1, 2, 3].map((i) => Number((h >> BigInt(16 * i)) & 0xffffn));
+        await pool.query("INSERT INTO stories (id, mentions, sources, first_seen_at) VALUES (7, 1, 1, '2012-01-01')");
+        await pool.query(
+          `INSERT INTO documents (doc_key, language, version, content_hash, simhash, sim, sh0, sh1, sh2, sh3, story_id, first_seen_at, last_seen_at, tone, domains, tsv)
+           VALUES ('hash:old', 'en', 1, $1, $2, $3, $4, $5, $6, $7, 7, '2012-01-01', '2012-01-01', 0, '[]', to_tsvector(''))`,
+          ['a'.repeat(64), simhashHex(h), BigInt.asIntN(64, h).toString(), ...bands],
+        );
+        const s = new PostgresStore(spec);
+        try {
+          expect((await s.migrate()).applied).toEqual([2]);
+          const keys = await pool.query<{ key: number }>('SELECT key FROM simhash_keys ORDER BY key');
+          expect(keys.rows.map((r) => r.key)).toEqual([...simhashKeys(h)].sort((a, b) => a - b));
+          const { input, coded } = makeDoc({ key: 'n' });
+          expect((await s.saveDocument({ ...input, simhash: h ^ 0x0101010101n }, coded)).storyId).toBe(7); // 5 bits away
+        } finally {
+          await s.close();
+        }
+      } finally {
+        await pool.end();
       }
     });
 

@@ -7,7 +7,10 @@ import { SqliteStore } from '../src/store/sqlite.js';
 import { StoreError, type SaveResult } from '../src/store/store.js';
 import { storeSuite } from './store-suite.js';
 import { collect, makeDoc } from './store-fixtures.js';
-import { contentHash, simhash } from '../src/store/fingerprint.js';
+import { contentHash, simhash, simhashHex } from '../src/store/fingerprint.js';
+import { Db, migrate } from '../src/store/sqlite-db.js';
+import { MIGRATIONS } from '../src/store/sqlite-schema.js';
+import { simhashKeys } from '../src/store/simhash-index.js';
 import { KCNA_SKIP_REASON, kcnaStories, skipWithoutKcna } from './store-corpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'attache-store-'));
@@ -28,7 +31,7 @@ describe('SQLite store specifics', () => {
     } finally {
       delete process.env.ATTACHE_DB;
     }
-    expect(() => new SqliteStore(freshPath(), { nearDuplicateDistance: 5 })).toThrow(StoreError);
+    expect(() => new SqliteStore(freshPath(), { nearDuplicateDistance: 7 })).toThrow(StoreError);
     await expect(openStore(join(dir, 'no/such/dir/x.db'))).rejects.toThrow(/cannot open SQLite database/);
   });
 
@@ -39,9 +42,32 @@ describe('SQLite store specifics', () => {
     await a.saveDocument(input, coded);
     await a.close();
     const b = await openStore(p);
-    expect(await b.stats()).toMatchObject({ documents: 1, events: 1, schemaVersion: 1 });
+    expect(await b.stats()).toMatchObject({ documents: 1, events: 1, schemaVersion: MIGRATIONS.length });
     expect((await b.saveDocument(input, coded)).status).toBe('duplicate');
     await b.close();
+  });
+
+  it('migrates a version-1 store: its documents move from the band index to the pair index and are found by it', async () => {
+    const p = freshPath();
+    const v1 = new Db(p);
+    migrate(v1, MIGRATIONS.slice(0, 1));
+    const h = 0x0123456789abcdefn;
+    const bands = [0, 1, 2, 3].map((i) => Number((h >> BigInt(16 * i)) & 0xffffn));
+    v1.run("INSERT INTO stories (id, mentions, sources, first_seen_at) VALUES (7, 1, 1, '2012-01-01')");
+    v1.run(
+      `INSERT INTO documents (doc_key, language, version, content_hash, simhash, sh0, sh1, sh2, sh3, story_id, first_seen_at, last_seen_at, tone, domains)
+       VALUES ('hash:old', 'en', 1, ?, ?, ?, ?, ?, ?, 7, '2012-01-01', '2012-01-01', 0, '[]')`,
+      'a'.repeat(64), simhashHex(h), ...bands,
+    );
+    v1.close();
+    const s = await openStore(p);
+    expect((await s.stats()).schemaVersion).toBe(2);
+    const check = new Db(p, { readonly: true });
+    expect(check.all<{ key: number }>('SELECT key FROM simhash_keys ORDER BY key').map((r) => r.key)).toEqual([...simhashKeys(h)].sort((a, b) => a - b));
+    check.close();
+    const { input, coded } = makeDoc({ key: 'n' });
+    expect((await s.saveDocument({ ...input, simhash: h ^ 0x0101010101n }, coded)).storyId).toBe(7); // 5 bits away
+    await s.close();
   });
 
   it('streams on its own connection: writing while an export is half read works', async () => {
@@ -111,6 +137,27 @@ describe.skipIf(skipWithoutKcna)(`SQLite store on real KCNA stories (skips when 
     const hits = await s.search('condolences Kim Jong Il', 10);
     expect(hits.length).toBe(10);
     for (const h of hits) expect(h.snippet).toMatch(/\[condolences?\]|\[Kim\]/i);
+    await s.close();
+  });
+
+  it('one report republished by ten outlets, each editing it lightly, is one story of ten mentions from ten sources', async () => {
+    const s = await openStore(freshPath());
+    const [k] = kcnaStories(200).filter((x) => x.language === 'en' && x.text.split(' ').length > 250);
+    const outlets = ['KCNA', 'Rodong Sinmun', 'Minju Choson', 'Naenara', 'Uriminzokkiri', 'Voice of Korea', 'Pyongyang Times', 'Tongil Sinbo', 'Choson Sinbo', 'KCTV'];
+    const variants = outlets.map((o, i) =>
+      [`${o}, ${k.date} -- ${k.text}`, `${k.text} (${o})`, `${k.title}. ${k.text}`, `${k.title} (${o}). ${k.text}`][i % 4],
+    );
+    const results: SaveResult[] = [];
+    for (const [i, text] of variants.entries()) {
+      const input = {
+        externalId: `${k.id}-${i}`, source: outlets[i], title: k.title, date: k.date, language: 'en', text, raw: text, rawType: 'text/plain',
+        contentHash: contentHash(text), simhash: simhash(text),
+      };
+      results.push(await s.saveDocument(input, { id: input.externalId, date: k.date, source: outlets[i], language: 'en', events: [], signals: [], markers: [], domains: [], tone: 0 }));
+    }
+    expect(new Set(results.map((r) => r.storyId)).size).toBe(1);
+    expect((await s.getDocument(results[9].documentId))?.story).toMatchObject({ mentions: 10, sources: 10 });
+    expect((await s.stats()).stories).toBe(1);
     await s.close();
   });
 });

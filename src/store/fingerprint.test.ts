@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, hamming, parseSimhash, simhash, simhashBands, simhashHex } from './fingerprint.js';
+import { contentHash, hamming, parseSimhash, simhash, simhashHex } from './fingerprint.js';
 import { KCNA_SKIP_REASON, kcnaStories, skipWithoutKcna } from '../../test/store-corpus.js';
 
 describe('contentHash', () => {
@@ -18,7 +18,6 @@ describe('simhash helpers', () => {
     expect(parseSimhash('8000000000000001')).toBe(h);
     expect(hamming(h, 0n)).toBe(2);
     expect(hamming('ffffffffffffffff', 0n)).toBe(64);
-    expect(simhashBands(0x0004_0003_0002_0001n)).toEqual([1, 2, 3, 4]);
     expect(() => parseSimhash('xyz')).toThrow(/not 1-16 hex digits/);
     expect(() => parseSimhash(1n << 64n)).toThrow(/not an unsigned 64-bit/);
   });

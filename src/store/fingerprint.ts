@@ -103,13 +103,3 @@ export function hamming(a: bigint | string, b: bigint | string): number {
   const x = parseSimhash(a) ^ parseSimhash(b);
   return popcount32(Number(x & 0xffffffffn)) + popcount32(Number(x >> 32n));
 }
-
-/** The largest distance the band index finds exactly, and the store's default. */
-export const MAX_NEAR_DISTANCE = 3;
-export const DEFAULT_NEAR_DISTANCE = 3;
-
-/** The four 16-bit bands of a simhash (low band first): equal in at least one for distance ≤ 3. */
-export function simhashBands(h: bigint | string): [number, number, number, number] {
-  const v = parseSimhash(h);
-  return [Number(v & 0xffffn), Number((v >> 16n) & 0xffffn), Number((v >> 32n) & 0xffffn), Number((v >> 48n) & 0xffffn)];
-}

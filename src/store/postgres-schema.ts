@@ -11,10 +11,13 @@
  *  - raw bytes are bytea, compressed by PostgreSQL itself (TOAST), so there is no raw_encoding;
  *  - the simhash is also kept as a signed bigint (sim) so the Hamming distance is computed in SQL;
  *  - dates and days are text in the "C" collation: ISO strings compare byte-wise, as in SQLite;
- *  - saving a document is one server-side function, attache_save (postgres-save.ts).
+ *  - saving a document is one server-side function, attache_save (postgres-save.ts). Every migration that
+ *    changes what it reads or writes (re)creates it with the current definition: its body is resolved
+ *    when it is called, after all migrations have run.
  */
 import type { PgMigration } from './postgres-db.js';
 import { SAVE_FUNCTION } from './postgres-save.js';
+import { keysFromBandsSql } from './simhash-index.js';
 
 export const PG_MIGRATIONS: PgMigration[] = [
   {
@@ -202,6 +205,23 @@ CREATE TABLE markers (
 CREATE INDEX markers_document ON markers (document_id);
 CREATE INDEX markers_marker ON markers (marker);
 
+${SAVE_FUNCTION}
+`,
+  },
+  {
+    version: 2,
+    name: 'simhash pair index',
+    sql: `
+-- Near-duplicate index exact to 6 bits (simhash-index.ts): one key per pair of simhash bytes, replacing
+-- the four 16-bit bands (exact to 3 bits).
+CREATE TABLE simhash_keys (
+  key integer NOT NULL,
+  document_id bigint NOT NULL REFERENCES documents(id),
+  PRIMARY KEY (key, document_id)
+);
+${keysFromBandsSql()}
+CREATE INDEX simhash_keys_document ON simhash_keys (document_id);
+ALTER TABLE documents DROP COLUMN sh0, DROP COLUMN sh1, DROP COLUMN sh2, DROP COLUMN sh3;
 ${SAVE_FUNCTION}
 `,
   },

@@ -4,7 +4,7 @@
  * rows a save writes and checks what callers hand in.
  */
 import type { CodedDocument, CodedEvent, MarkerHit, Modality, OccasionType, PloverEvent, Signal, SignalChannel, SignalKind } from '../types.js';
-import { DEFAULT_NEAR_DISTANCE, MAX_NEAR_DISTANCE } from './fingerprint.js';
+import { DEFAULT_NEAR_DISTANCE, MAX_NEAR_DISTANCE } from './simhash-index.js';
 import {
   StoreError,
   type DocRef,

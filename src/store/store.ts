@@ -13,7 +13,8 @@
  *  - same key, new content hash → 'updated': a new version is stored (raw + text + hash), the document's
  *    current events/signals/markers are replaced by the new coding, older versions are kept;
  *  - new key → 'new'. A new document whose simhash lies within Hamming distance `nearDuplicateDistance`
- *    of an existing document's joins that document's story; otherwise it starts a story of its own.
+ *    of an existing document's joins the story of the nearest such document (ties: the oldest); otherwise
+ *    it starts a story of its own. One report republished by ten outlets is one story of ten mentions.
  *    Stories count mentions (documents) and distinct sources (GDELT's NumMentions / NumSources).
  */
 import type { CodedDocument, CodedEvent, MarkerHit, Signal } from '../types.js';
@@ -23,7 +24,10 @@ import type { CodedDocument, CodedEvent, MarkerHit, Signal } from '../types.js';
 // ---------------------------------------------------------------------------------------------
 
 export interface StoreOptions {
-  /** Hamming distance (bits of the 64-bit simhash) within which two documents are one story. Default 3. */
+  /**
+   * Hamming distance (bits of the 64-bit simhash) within which two documents are one story: 0 to 6,
+   * default 6 (chosen on KCNA, figures in simhash-index.ts).
+   */
   nearDuplicateDistance?: number;
   /** Fail instead of creating an empty store when none exists at the spec (query commands). */
   mustExist?: boolean;
