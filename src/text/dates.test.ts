@@ -35,6 +35,14 @@ describe('dates', () => {
     expect(ds.map((d) => d.date)).toEqual(['2010-05-09', null, null]);
   });
 
+  it('finds dates however a sentence is written: hint words alone, digits alone, letters beside non-ASCII ones', () => {
+    expect(dates('The delegation left this week.', '2012-09-05').map((d) => d.text)).toEqual(['this week']);
+    expect(dates('It was signed on 5/9/2012 in Pyongyang.', '2012-09-06').map((d) => d.date)).toEqual(['2012-05-09']);
+    // \b is ASCII-only: "Monday" after an accented letter is still a hint, though no unit of its own.
+    expect(dates('Le sommet éMonday fut reporté.', '2012-09-05').map((d) => d.text)).toEqual(['Monday']);
+    expect(dates('No date is named in this sentence at all.', '2012-09-05')).toEqual([]);
+  });
+
   it('finds bare years', () => {
     expect(dates('The victory in 1945 is remembered.', '2025-05-09')[0].date).toBe('1945');
   });

@@ -3,7 +3,7 @@ import type { ActorMention, AnalysedText, Sentence } from '../types.js';
 import type { DateMention } from '../pipeline/stages.js';
 import { DictError, type DictSources } from '../dict/files.js';
 import { PhraseMatcher } from './phrase-matcher.js';
-import { sentenceUnits } from './units.js';
+import { sentenceUnits, type Unit } from './units.js';
 
 /** A named day from data/calendar/named-days.txt. */
 export interface NamedDay {
@@ -117,11 +117,36 @@ const DATE_ONLY = (() => {
   return c;
 })();
 
-function chronoDates(s: Sentence, pubDate: string | null): DateMention[] {
-  const out: DateMention[] = [];
-  const instant = pubDate ? new Date(`${pubDate}T12:00:00Z`) : undefined;
+/**
+ * Every match of DATE_HINT holds one of these words as a whole unit when the text is plain ASCII: its
+ * month, weekday and relative words, and the nouns after last/next/this/coming.
+ */
+const HINT_WORDS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tomorrow', 'ago',
+  'week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter',
+]);
+/**
+ * Digits (slash dates, bare years) or a character outside ASCII: the regular expressions' \b is ASCII-only,
+ * so next to such a letter a hint need not be a whole unit.
+ */
+const DIGIT_OR_WIDE = /[^\x00-\x7f]|\d/;
+
+/**
+ * Can the sentence hold a date hint or a bare year? A necessary condition, read off the shared units, that
+ * spares most sentences the regular expressions (seven in ten KCNA sentences have neither digits nor hint words).
+ */
+function mayHoldDate(s: Sentence, us: Unit[]): boolean {
+  if (DIGIT_OR_WIDE.test(s.text)) return true;
+  for (let i = 0; i < us.length; i++) if (HINT_WORDS.has(us[i].u)) return true;
+  return false;
+}
+
+/** `ref`: chrono's reference, the publication date at noon UTC (undefined when unknown: chrono then reads "now"). */
+function chronoDates(s: Sentence, pubDate: string | null, ref: chrono.ParsingReference | undefined, out: DateMention[]): void {
   for (const [a, b] of hintWindows(s.text)) {
-    for (const r of DATE_ONLY.parse(s.text.slice(a, b), instant ? { instant, timezone: 'UTC' } : undefined)) {
+    for (const r of DATE_ONLY.parse(s.text.slice(a, b), ref)) {
       const c = r.start;
       const iso = c.date().toISOString().slice(0, 10);
       const date = pubDate ? resolvePart(c, iso, pubDate) : statedPart(c, iso);
@@ -134,7 +159,6 @@ function chronoDates(s: Sentence, pubDate: string | null): DateMention[] {
     if (!out.some((d) => d.start <= at && at < d.end))
       out.push({ sentence: s.index, start: at, end: at + 4, text: m[1], date: m[1], named: null });
   }
-  return out;
 }
 
 type Component = chrono.ParsedResult['start'];
@@ -158,8 +182,11 @@ function resolvePart(c: Component, iso: string, pubDate: string): string {
   return c.isCertain('year') ? iso.slice(0, 4) : iso;
 }
 
-function pickNamed(days: NamedDay[], docLower: string): NamedDay {
-  return days.find((d) => d.cue && docLower.includes(d.cue)) ?? days.find((d) => !d.cue) ?? days[0];
+/** The reading of a named day whose cue words the document holds, else the one without a cue. */
+function pickNamed(days: NamedDay[], doc: { lower: string | null; text: string }): NamedDay {
+  if (days.length === 1 && !days[0].cue) return days[0];
+  const lower = (doc.lower ??= doc.text.toLowerCase());
+  return days.find((d) => d.cue && lower.includes(d.cue)) ?? days.find((d) => !d.cue) ?? days[0];
 }
 
 /**
@@ -169,12 +196,14 @@ function pickNamed(days: NamedDay[], docLower: string): NamedDay {
  * country-dependent readings, and the trie already matches them across spelling variants.
  */
 export function findDates(a: AnalysedText, mentions: ActorMention[][], cal: Calendar): DateMention[][] {
-  const docLower = a.text.toLowerCase();
+  const doc = { lower: null as string | null, text: a.text };
+  const ref = a.pubDate ? { instant: new Date(`${a.pubDate}T12:00:00Z`), timezone: 'UTC' } : undefined;
   return a.sentences.map((s) => {
-    const out = chronoDates(s, a.pubDate);
+    const out: DateMention[] = [];
     const us = sentenceUnits(a.text, s);
+    if (mayHoldDate(s, us)) chronoDates(s, a.pubDate, ref, out);
     for (const m of cal.named.matchAll(us)) {
-      const day = pickNamed(m.value, docLower);
+      const day = pickNamed(m.value, doc);
       const date = day.mmdd ? nearestOccurrence(day.mmdd, a.pubDate) : null;
       const named = { name: day.name, occasion_type: day.occasion_type, rule: day.rule };
       out.push({ sentence: s.index, start: m.start, end: m.end, text: a.text.slice(m.start, m.end), date, named });
@@ -188,7 +217,7 @@ export function findDates(a: AnalysedText, mentions: ActorMention[][], cal: Cale
       const date = nearestOccurrence(nat.mmdd, a.pubDate);
       out.push({ sentence: s.index, start: m.start, end: m.end, text: a.text.slice(m.start, m.end), date, named });
     }
-    return out.sort((x, y) => x.start - y.start);
+    return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
   });
 }
 
