@@ -105,3 +105,34 @@ describe('attache history and search', () => {
     expect(j.map((h) => h.title)).toEqual(['Chinese condolences']);
   });
 });
+
+describe('attache actors', () => {
+  it('lists the actors, most active first, as a table, CSV or JSON, filtered by country and name', async () => {
+    const t = await attache('actors', '--db', db);
+    expect(t.code).toBe(0);
+    const lines = t.stdout.trimEnd().split('\n');
+    expect(lines[0].split(/\s+/)).toEqual(['code', 'country', 'name', 'events_as_source', 'events_as_target', 'signals_sent', 'signals_received', 'first_seen', 'last_seen']);
+    expect(lines.slice(1).map((l) => l.split(/\s{2,}/)[0])).toEqual(['PRKGOV', 'CHNGOV', 'KORGOV']);
+    expect(lines[1].split(/\s{2,}/)).toEqual(['PRKGOV', 'PRK', 'DPRK', '3', '1', '0', '0', '2011-12-20', '2013-02-01']);
+    const csv = await attache('actors', '--db', db, '--country', 'chn', '--format', 'csv');
+    expect(csv.stdout).toBe(
+      'code,country,name,events_as_source,events_as_target,signals_sent,signals_received,first_seen,last_seen\nCHNGOV,CHN,China,1,2,0,0,2011-12-20,2013-02-01\n',
+    );
+    const json = JSON.parse((await attache('actors', '--db', db, '--q', 'korea', '--format', 'json')).stdout);
+    expect(json).toEqual([
+      { code: 'KORGOV', country: 'KOR', name: 'South Korea', eventsAsSource: 0, eventsAsTarget: 1, signalsSent: 0, signalsReceived: 0, firstSeen: '2012-04-13', lastSeen: '2012-04-13' },
+    ]);
+    expect((await attache('actors', '--db', db, '--limit', '1', '--format', 'json')).stdout).toMatch(/"PRKGOV"/);
+    const none = await attache('actors', '--db', db, '--q', 'nobody');
+    expect([none.code, none.stdout, none.stderr]).toEqual([0, '', 'no actors match\n']);
+  });
+
+  it('explains bad options and a missing store, exit code 2', async () => {
+    const bad = await attache('actors', '--db', db, '--country', 'Korea', '--limit', 'ten');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--country: must be an ISO 3166 alpha-3 code.*--limit: must be a whole number/);
+    const missing = await attache('actors', '--db', join(dir, 'nothing.db'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^attache actors: .*nothing\.db: no store there/);
+  });
+});

@@ -246,6 +246,31 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>): void 
         expect((await collect(s.documents({ limit: 1 }))).length).toBe(1);
       }));
 
+    it('lists actors with their events as source and target, signals sent and received, first and last seen', () =>
+      seeded(async (s) => {
+        expect(await s.actors()).toEqual([
+          { code: 'PRKGOV', country: 'PRK', name: 'DPRK', eventsAsSource: 4, eventsAsTarget: 1, signalsSent: 1, signalsReceived: 0, firstSeen: '2011-11-30', lastSeen: '2012-04-13' },
+          { code: 'CHNGOV', country: 'CHN', name: 'China', eventsAsSource: 1, eventsAsTarget: 1, signalsSent: 1, signalsReceived: 0, firstSeen: '2011-11-30', lastSeen: '2011-12-01' },
+          { code: 'KORGOV', country: 'KOR', name: 'South Korea', eventsAsSource: 0, eventsAsTarget: 2, signalsSent: 0, signalsReceived: 0, firstSeen: '2012-03-05', lastSeen: '2012-04-13' },
+          // a recipient coded without a sector has its country as code
+          { code: 'CHN', country: 'CHN', name: 'China', eventsAsSource: 0, eventsAsTarget: 0, signalsSent: 0, signalsReceived: 1, firstSeen: '2012-04-13', lastSeen: '2012-04-13' },
+          { code: 'PRK', country: 'PRK', name: 'DPRK', eventsAsSource: 0, eventsAsTarget: 0, signalsSent: 0, signalsReceived: 1, firstSeen: '2011-12-01', lastSeen: '2011-12-01' },
+          { code: 'RUSGOV', country: 'RUS', name: 'Russia', eventsAsSource: 0, eventsAsTarget: 1, signalsSent: 0, signalsReceived: 0, firstSeen: '2012-03-05', lastSeen: '2012-03-05' },
+          { code: 'USAGOV', country: 'USA', name: 'United States', eventsAsSource: 1, eventsAsTarget: 0, signalsSent: 0, signalsReceived: 0, firstSeen: '2012-03-05', lastSeen: '2012-03-05' },
+        ]);
+        const codes = async (f: Parameters<Store['actors']>[0]) => (await s.actors(f)).map((a) => a.code);
+        expect(await codes({ country: 'prk' })).toEqual(['PRKGOV', 'PRK']);
+        expect(await codes({ q: 'CHINA' })).toEqual(['CHNGOV', 'CHN']);
+        expect(await codes({ q: 'usag' })).toEqual(['USAGOV']);
+        expect(await codes({ q: '100%_' })).toEqual([]);
+        expect(await codes({ limit: 2, offset: 1 })).toEqual(['CHNGOV', 'KORGOV']);
+        // a new version replaces the coding, and the actors follow it
+        const v2 = makeDoc({ ...CORPUS[1], events: CORPUS[1].events!.slice(1) });
+        expect((await s.saveDocument(v2.input, v2.coded)).status).toBe('updated');
+        expect(await codes({ q: 'russia' })).toEqual([]);
+        expect((await s.actors({ country: 'PRK' }))[0].eventsAsSource).toBe(3);
+      }));
+
     it('returns a document with its coding as it was saved', () =>
       seeded(async (s, ids) => {
         const doc = await s.getDocument(ids[0]);

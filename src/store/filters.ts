@@ -7,10 +7,12 @@
 import { DOC_COLUMNS } from './records.js';
 import {
   StoreError,
+  type ActorFilter,
   type DocumentContextFilter,
   type DocumentFilter,
   type EventFilter,
   type MarkerFilter,
+  type PageFilter,
   type SignalFilter,
 } from './store.js';
 
@@ -28,6 +30,8 @@ export interface Dialect {
   compare(col: string, op: '>=' | '<='): string;
   /** Clause and parameter: the document `docId` matches the user's full-text query `q`. */
   textMatch(docId: string, q: string): { clause: string; param: string };
+  /** A text expression ordered byte by byte. */
+  bytewise(expr: string): string;
   /** The case-insensitive LIKE operator. */
   ilike: string;
   /** The LIMIT parameter for a limit (null: none given). */
@@ -60,14 +64,14 @@ function documentContext(w: Where, d: Dialect, f: DocumentContextFilter, docId: 
   }
 }
 
-function finish(d: Dialect, select: string, w: Where, order: string, f: DocumentContextFilter): Query {
+function finish(d: Dialect, select: string, w: Where, order: string, f: PageFilter, groupBy = ''): Query {
   const limit = f.limit ?? null;
   const offset = f.offset ?? 0;
   if ((limit !== null && !Number.isInteger(limit)) || !Number.isInteger(offset) || offset < 0)
     throw new StoreError(`limit ${f.limit} / offset ${f.offset}: not whole numbers`);
   const n = w.params.length;
   return {
-    sql: `${select}${w} ORDER BY ${order} LIMIT ${d.param(n + 1)} OFFSET ${d.param(n + 2)}`,
+    sql: `${select}${w}${groupBy && ` GROUP BY ${groupBy}`} ORDER BY ${order} LIMIT ${d.param(n + 1)} OFFSET ${d.param(n + 2)}`,
     params: [...w.params, d.limit(limit), offset],
   };
 }
@@ -129,4 +133,31 @@ export function documentsQuery(d: Dialect, f: DocumentFilter): Query {
   if (f.feedUrl) w.add('d.feed_url = ?', f.feedUrl);
   if (f.missing !== undefined) w.add(f.missing ? 'd.missing_since IS NOT NULL' : 'd.missing_since IS NULL');
   return finish(d, `SELECT ${DOC_COLUMNS} FROM documents d`, w, 'd.id', f);
+}
+
+/** Every appearance of an actor in the coding: as event source or target, as signal sender or recipient. */
+const APPEARANCES = `
+  SELECT src_code AS code, src_country AS country, src_name AS name, 1 AS src, 0 AS tgt, 0 AS sent, 0 AS recv, day FROM events
+  UNION ALL SELECT tgt_code, tgt_country, tgt_name, 0, 1, 0, 0, day FROM events WHERE has_target = 1
+  UNION ALL SELECT sender_country || coalesce(sender_sector, ''), sender_country, sender_name, 0, 0, 1, 0, day FROM signals
+  UNION ALL SELECT recipient_country || coalesce(recipient_sector, ''), recipient_country, recipient_name, 0, 0, 0, 1, day FROM signals`;
+
+export function actorsQuery(d: Dialect, f: ActorFilter): Query {
+  const w = new Where(d);
+  if (f.country) w.add('a.country = ?', f.country.toUpperCase());
+  if (f.q) {
+    const like = likeAnywhere(f.q);
+    w.add(`(a.name ${d.ilike} ? ESCAPE '\\' OR a.code ${d.ilike} ? ESCAPE '\\')`, like, like);
+  }
+  return finish(
+    d,
+    `SELECT a.code, a.country, a.name, sum(a.src) AS events_as_source, sum(a.tgt) AS events_as_target,
+       sum(a.sent) AS signals_sent, sum(a.recv) AS signals_received,
+       min(nullif(a.day, '')) AS first_seen, max(nullif(a.day, '')) AS last_seen
+     FROM (${APPEARANCES}) a`,
+    w,
+    `sum(a.src + a.tgt + a.sent + a.recv) DESC, ${d.bytewise("coalesce(a.code, '')")}, ${d.bytewise("coalesce(a.name, '')")}, ${d.bytewise("coalesce(a.country, '')")}`,
+    f,
+    'a.code, a.country, a.name',
+  );
 }

@@ -9,6 +9,7 @@ export const POSTGRES: Dialect = {
   param: (n) => `$${n}`,
   sourceIs: 'lower(d.source) = lower(?)',
   compare: (col, op) => `${col} ${op} ? COLLATE "C"`,
+  bytewise: (expr) => `${expr} COLLATE "C"`,
   textMatch: (docId, q) => ({
     clause: `${docId} IN (SELECT id FROM documents WHERE tsv @@ to_tsquery('attache', ?))`,
     param: toTsQuery(q),

@@ -12,7 +12,7 @@ import { toTsQuery } from './postgres-fts.js';
 import { POSTGRES } from './postgres-query.js';
 import { saveArgs, sortedLocks } from './postgres-save.js';
 import { PG_MIGRATIONS } from './postgres-schema.js';
-import { documentsQuery, eventsQuery, markersQuery, signalsQuery, type Query } from './filters.js';
+import { actorsQuery, documentsQuery, eventsQuery, markersQuery, signalsQuery, type Query } from './filters.js';
 import {
   checkSource,
   codedDocument,
@@ -20,6 +20,7 @@ import {
   healthSql,
   nearDuplicateDistance,
   STATS_SQL,
+  toActor,
   toDocumentSummary,
   toEventRow,
   toFeedState,
@@ -32,6 +33,8 @@ import {
 } from './records.js';
 import {
   StoreError,
+  type ActorFilter,
+  type ActorSummary,
   type DocumentFilter,
   type DocumentHistory,
   type DocumentKey,
@@ -204,6 +207,11 @@ export class PostgresStore implements Store {
 
   documents(filter: DocumentFilter = {}): AsyncIterable<DocumentSummary> {
     return this.stream(() => documentsQuery(POSTGRES, filter), toDocumentSummary);
+  }
+
+  async actors(filter: ActorFilter = {}): Promise<ActorSummary[]> {
+    const q = actorsQuery(POSTGRES, filter);
+    return (await this.rows(q.sql, q.params)).map(toActor);
   }
 
   async search(q: string, limit = 20): Promise<SearchHit[]> {

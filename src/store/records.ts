@@ -7,6 +7,7 @@ import type { CodedDocument, CodedEvent, MarkerHit, Modality, OccasionType, Plov
 import { DEFAULT_NEAR_DISTANCE, MAX_NEAR_DISTANCE } from './simhash-index.js';
 import {
   StoreError,
+  type ActorSummary,
   type DocRef,
   type DocumentKey,
   type DocumentSaveInput,
@@ -244,6 +245,18 @@ export const toSearchHit = (r: Row): SearchHit => ({
   date: r.date as string | null,
   snippet: r.snippet as string,
   rank: r.rank as number,
+});
+
+export const toActor = (r: Row): ActorSummary => ({
+  code: r.code as string | null,
+  country: r.country as string | null,
+  name: r.name as string | null,
+  eventsAsSource: r.events_as_source as number,
+  eventsAsTarget: r.events_as_target as number,
+  signalsSent: r.signals_sent as number,
+  signalsReceived: r.signals_received as number,
+  firstSeen: r.first_seen as string | null,
+  lastSeen: r.last_seen as string | null,
 });
 
 /** One row of counts, read as StoreStats by both stores. */

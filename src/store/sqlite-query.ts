@@ -28,6 +28,7 @@ export const SQLITE: Dialect = {
   sourceIs: 'd.source = ? COLLATE NOCASE',
   // TEXT columns compare byte-wise (BINARY collation) by default
   compare: (col, op) => `${col} ${op} ?`,
+  bytewise: (expr) => expr,
   textMatch: (docId, q) => ({ clause: `${docId} IN (${FTS_DOCS})`, param: toFtsQuery(q) }),
   // LIKE ignores ASCII case in SQLite
   ilike: 'LIKE',

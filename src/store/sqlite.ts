@@ -4,7 +4,7 @@
  * long export neither blocks nor is blocked by concurrent writes (WAL snapshot isolation).
  */
 import { existsSync } from 'node:fs';
-import { documentsQuery, eventsQuery, markersQuery, signalsQuery, type Query } from './filters.js';
+import { actorsQuery, documentsQuery, eventsQuery, markersQuery, signalsQuery, type Query } from './filters.js';
 import {
   checkSource,
   codedDocument,
@@ -12,6 +12,7 @@ import {
   healthSql,
   nearDuplicateDistance,
   STATS_SQL,
+  toActor,
   toDocumentSummary,
   toEventRow,
   toFeedState,
@@ -28,6 +29,8 @@ import { SQLITE, toFtsQuery } from './sqlite-query.js';
 import { MIGRATIONS } from './sqlite-schema.js';
 import {
   StoreError,
+  type ActorFilter,
+  type ActorSummary,
   type DocumentFilter,
   type DocumentHistory,
   type DocumentKey,
@@ -189,6 +192,11 @@ export class SqliteStore implements Store {
 
   documents(filter: DocumentFilter = {}): AsyncIterable<DocumentSummary> {
     return this.stream(documentsQuery(SQLITE, filter), filter.q, toDocumentSummary);
+  }
+
+  async actors(filter: ActorFilter = {}): Promise<ActorSummary[]> {
+    const q = actorsQuery(SQLITE, filter);
+    return this.db.all<Row>(q.sql, ...q.params).map(toActor);
   }
 
   async search(q: string, limit = 20): Promise<SearchHit[]> {

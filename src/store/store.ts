@@ -334,6 +334,32 @@ export interface SearchHit {
   rank: number;
 }
 
+/** Which actors `actors()` lists; every filter is optional. */
+export interface ActorFilter extends PageFilter {
+  /** The actor's country (ISO alpha-3). */
+  country?: string;
+  /** Substring of the actor's name or code (case-insensitive). */
+  q?: string;
+}
+
+/**
+ * One actor as the stored coding shows it: an actor code with a name (the same code may carry several
+ * names: "Kim Jong Il" and "DPRK" are both PRKGOV). A signal party's code is its country and sector
+ * ("PRK" + "GOV"), as the coder writes event actors' codes. Dates are event or signal dates, else the
+ * publication date; null when none is known.
+ */
+export interface ActorSummary {
+  code: string | null;
+  country: string | null;
+  name: string | null;
+  eventsAsSource: number;
+  eventsAsTarget: number;
+  signalsSent: number;
+  signalsReceived: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
 export interface StoreStats {
   sources: number;
   documents: number;
@@ -396,6 +422,11 @@ export interface Store {
   signals(filter?: SignalFilter): AsyncIterable<SignalRow>;
   markers(filter?: MarkerFilter): AsyncIterable<MarkerRow>;
   documents(filter?: DocumentFilter): AsyncIterable<DocumentSummary>;
+  /**
+   * The actors of the current coding, most active first (events plus signals), computed from the stored
+   * events and signals when asked, so it always agrees with them.
+   */
+  actors(filter?: ActorFilter): Promise<ActorSummary[]>;
   /** FTS5 over title + text of current versions, best first. */
   search(q: string, limit?: number): Promise<SearchHit[]>;
   stats(): Promise<StoreStats>;
