@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CodedDocument, CodingError } from '../types.js';
+import { out } from '../analysis/cli-support.js';
+import { dictOption, failer, parseIsoDate, parsePositive } from './support/options.js';
 
 interface CodeOptions {
   date?: string;
@@ -11,8 +13,6 @@ interface CodeOptions {
   maxSize: string;
 }
 
-const collect = (v: string, acc: string[]) => [...acc, v];
-
 export function register(program: Command): void {
   program
     .command('code')
@@ -21,20 +21,16 @@ export function register(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'publication date for documents that carry none')
     .option('--source <name>', 'outlet that published the text (e.g. KCNA)')
     .addOption(new Option('--format <format>', 'output format (default: json for text, jsonl for JSONL)').choices(['json', 'jsonl', 'csv', 'table']))
-    .option('--dict <dir>', 'a directory of your own dictionaries layered over the shipped ones (repeatable)', collect, [])
+    .addOption(dictOption())
     .option('--jsonl', 'read the input as JSONL whatever its name')
     .option('--max-size <bytes>', 'largest document accepted', String(10 * 1024 * 1024))
     .action(runCode);
 }
 
 async function runCode(file: string | undefined, opts: CodeOptions): Promise<void> {
-  const fail = (msg: string): never => {
-    process.stderr.write(`attache code: ${msg}\n`);
-    process.exit(2);
-  };
-  if (opts.date && !isValidDate(opts.date)) fail(`--date "${opts.date}" is not a valid YYYY-MM-DD date`);
-  const maxBytes = Number(opts.maxSize);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) fail(`--max-size "${opts.maxSize}" is not a positive number of bytes`);
+  const fail = failer('code');
+  if (opts.date) parseIsoDate('code', '--date', opts.date);
+  const maxBytes = parsePositive('code', '--max-size', opts.maxSize, 'bytes');
   if (!file) {
     if (process.stdin.isTTY) fail('no input: give a FILE, or - to read standard input');
     file = '-';
@@ -53,12 +49,11 @@ async function runCode(file: string | undefined, opts: CodeOptions): Promise<voi
   }
   const jsonlInput = opts.jsonl || /\.jsonl(\.gz)?$/i.test(file);
   const format = opts.format ?? (jsonlInput ? 'jsonl' : 'json');
-  const out = process.stdout;
   const collected: (CodedDocument | CodingError)[] = [];
   let failed = 0;
   let done = 0;
   const progress = process.stderr.isTTY && jsonlInput ? setInterval(() => process.stderr.write(`\r${done} documents coded`), 1000) : null;
-  if (format === 'csv') out.write(csvHeader());
+  if (format === 'csv') process.stdout.write(csvHeader());
   try {
     for await (const item of readDocuments(file, { jsonl: opts.jsonl, date: opts.date ?? null, source: opts.source ?? null, maxBytes })) {
       let result: CodedDocument | CodingError;
@@ -75,10 +70,10 @@ async function runCode(file: string | undefined, opts: CodeOptions): Promise<voi
         failed++;
         process.stderr.write(`attache code: ${result.error}\n`);
       }
-      if (format === 'jsonl') await write(JSON.stringify(result) + '\n');
+      if (format === 'jsonl') await out(JSON.stringify(result) + '\n');
       else if (format === 'json') collected.push(result);
       else if (!('error' in result) && !('error' in item)) {
-        await write(format === 'csv' ? codedCsv(result, item.text) : codedTable(result, item.text));
+        await out(format === 'csv' ? codedCsv(result, item.text) : codedTable(result, item.text));
       }
     }
   } catch (e) {
@@ -86,21 +81,9 @@ async function runCode(file: string | undefined, opts: CodeOptions): Promise<voi
   } finally {
     if (progress) clearInterval(progress);
   }
-  if (format === 'json') out.write(JSON.stringify(collected.length === 1 && !jsonlInput ? collected[0] : collected, null, 2) + '\n');
+  if (format === 'json') process.stdout.write(JSON.stringify(collected.length === 1 && !jsonlInput ? collected[0] : collected, null, 2) + '\n');
   if (failed > 0) {
     process.stderr.write(`attache code: ${failed} of ${done} documents failed\n`);
     process.exitCode = 1;
   }
-}
-
-function isValidDate(s: string): boolean {
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-}
-
-function write(s: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.stdout.write(s)) resolve();
-    else process.stdout.once('drain', () => resolve());
-  });
 }

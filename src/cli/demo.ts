@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { failer, parsePort } from './support/options.js';
 
 interface DemoOptions {
   db?: string;
@@ -15,12 +16,8 @@ export function register(program: Command): void {
 }
 
 async function runDemo(opts: DemoOptions): Promise<void> {
-  const fail = (msg: string): never => {
-    process.stderr.write(`attache demo: ${msg}\n`);
-    process.exit(2);
-  };
-  const port = Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port "${opts.port}" is not a port number (0–65535)`);
+  const fail = failer('demo');
+  const port = parsePort('demo', opts.port);
   const { mkdtempSync, existsSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');

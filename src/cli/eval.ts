@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { fail } from '../analysis/cli-support.js';
+import { dictOption } from './support/options.js';
 
 const SETS = ['kcna-signals', 'plover-gsr', 'petr2-gsr', 'cameo-pentaclass'];
-const collect = (v: string, acc: string[]) => [...acc, v];
 
 export function register(program: Command): void {
   program
@@ -10,19 +11,15 @@ export function register(program: Command): void {
     .argument('<set>', `the gold set: ${SETS.join(' | ')}`)
     .argument('<file>', 'the gold file (JSONL, or TSV for cameo-pentaclass)')
     .option('--json', 'print the report as JSON')
-    .option('--dict <dir>', 'a directory of your own dictionaries layered over the shipped ones (repeatable)', collect, [])
+    .addOption(dictOption())
     .action(async (set: string, file: string, opts: { json?: boolean; dict: string[] }) => {
-      if (!SETS.includes(set)) {
-        process.stderr.write(`attache eval: unknown set "${set}" (expected ${SETS.join(', ')})\n`);
-        process.exit(2);
-      }
+      if (!SETS.includes(set)) fail('eval', `unknown set "${set}" (expected ${SETS.join(', ')})`);
       const { runEval, formatReport } = await import('../eval/run.js');
       try {
         const report = await runEval(set as Parameters<typeof runEval>[0], file, { dictDirs: opts.dict });
         process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
       } catch (e) {
-        process.stderr.write(`attache eval: ${(e as Error).message}\n`);
-        process.exit(2);
+        fail('eval', (e as Error).message);
       }
     });
 }

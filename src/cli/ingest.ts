@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { dbOption } from '../analysis/cli-support.js';
+import { dictOption, failer, parseCount, parsePositive, parseSizeOption } from './support/options.js';
 
 interface IngestCliOptions {
   db?: string;
@@ -12,23 +14,13 @@ interface IngestCliOptions {
   wait?: boolean;
 }
 
-const collect = (v: string, acc: string[]) => [...acc, v];
-
-/** "10485760", "512k", "10M" → bytes, or null. */
-export function parseSize(s: string): number | null {
-  const m = /^(\d+)\s*([km]?)b?$/i.exec(s.trim());
-  if (!m) return null;
-  const n = Number(m[1]) * (m[2].toLowerCase() === 'k' ? 1024 : m[2].toLowerCase() === 'm' ? 1024 * 1024 : 1);
-  return n > 0 ? n : null;
-}
-
 export function register(program: Command): void {
   program
     .command('ingest')
     .description('read files, directories, JSONL, pages and feeds; code each new document and keep it in the store')
     .argument('<inputs...>', 'files, directories (recursive), .jsonl/.jsonl.gz, .html pages, feed files, or http(s) URLs of pages and feeds')
-    .option('--db <path>', 'the store (default: $ATTACHE_DB or ./attache.db)')
-    .option('--dict <dir>', 'a directory of your own dictionaries layered over the shipped ones (repeatable)', collect, [])
+    .addOption(dbOption())
+    .addOption(dictOption())
     .option('--max-size <bytes>', 'largest document, page, feed or JSONL line accepted (suffix k or M allowed)', '10M')
     .option('--source <name>', 'outlet name for documents that carry none (e.g. KCNA)')
     .option('--timeout <ms>', 'timeout of one HTTP request, body included', '20000')
@@ -39,15 +31,10 @@ export function register(program: Command): void {
 }
 
 async function runIngest(inputs: string[], opts: IngestCliOptions): Promise<void> {
-  const fail = (msg: string): never => {
-    process.stderr.write(`attache ingest: ${msg}\n`);
-    process.exit(2);
-  };
-  const maxBytes = parseSize(opts.maxSize) ?? fail(`--max-size "${opts.maxSize}" is not a size in bytes (e.g. 10485760, 512k, 10M)`);
-  const timeoutMs = Number(opts.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) fail(`--timeout "${opts.timeout}" is not a positive number of milliseconds`);
-  const workers = Number(opts.workers);
-  if (!Number.isInteger(workers) || workers < 0) fail(`--workers "${opts.workers}" is not a whole number ≥ 0`);
+  const fail = failer('ingest');
+  const maxBytes = parseSizeOption('ingest', '--max-size', opts.maxSize);
+  const timeoutMs = parsePositive('ingest', '--timeout', opts.timeout, 'milliseconds');
+  const workers = parseCount('ingest', '--workers', opts.workers, 0);
   if (opts.wait && !opts.queue) fail('--wait goes with --queue');
   if (opts.queue) {
     const { ingestThroughQueue } = await import('../queue/ingest-queue.js');
@@ -64,19 +51,11 @@ async function runIngest(inputs: string[], opts: IngestCliOptions): Promise<void
   const { Progress } = await import('../sources/progress.js');
   const { formatSummary } = await import('../sources/summary.js');
 
-  let store: Awaited<ReturnType<typeof openStore>>;
-  try {
-    store = await openStore(opts.db);
-  } catch (e) {
-    return fail((e as Error).message);
-  }
-  let pool: Awaited<ReturnType<typeof createCodePool>>;
-  try {
-    pool = await createCodePool({ dictDirs: opts.dict, workers });
-  } catch (e) {
+  const store = await openStore(opts.db).catch((e: Error) => fail(e.message));
+  const pool = await createCodePool({ dictDirs: opts.dict, workers }).catch(async (e: Error) => {
     await store.close();
-    return fail(`dictionaries not loaded, nothing ingested: ${(e as Error).message}`);
-  }
+    return fail(`dictionaries not loaded, nothing ingested: ${e.message}`);
+  });
   const total = await countInputs(inputs);
   const progress = new Progress({ tty: Boolean(process.stderr.isTTY), write: (s) => process.stderr.write(s) });
   try {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { failer, parseCount, parsePort } from './support/options.js';
 
 interface ServeOptions {
   db?: string;
@@ -19,14 +20,9 @@ export function register(program: Command): void {
 }
 
 async function runServe(opts: ServeOptions): Promise<void> {
-  const fail = (msg: string): never => {
-    process.stderr.write(`attache serve: ${msg}\n`);
-    process.exit(2);
-  };
-  const port = Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port "${opts.port}" is not a port number (0–65535)`);
-  const workers = Number(opts.workers);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64) fail(`--workers "${opts.workers}" is not a whole number from 1 to 64`);
+  const fail = failer('serve');
+  const port = parsePort('serve', opts.port);
+  const workers = parseCount('serve', '--workers', opts.workers, 1, 64);
   const { requiredToken, listen } = await import('../server/listen.js');
   try {
     requiredToken(opts.host, process.env.ATTACHE_TOKEN);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { JobQueue } from '../queue/queue.js';
 import type { CodePool } from '../sources/code-pool.js';
+import { dbOption } from '../analysis/cli-support.js';
+import { dictOption, failer, parsePositive, parseSizeOption } from './support/options.js';
 
 /** Where the CLI sends new items: a code pool here, or the job queue (poll.ts ItemSink, with close and location). */
 type Destination = CodePool | JobQueue;
@@ -17,15 +19,13 @@ interface WatchCliOptions {
   queue?: boolean;
 }
 
-const collect = (v: string, acc: string[]) => [...acc, v];
-
 export function register(program: Command): void {
   program
     .command('watch')
     .description('poll feeds (conditional GET, adaptive interval, backoff), code and keep new items (or queue them), record feed health')
     .requiredOption('--feeds <file>', 'YAML or JSON list of feeds: url, name?, interval? (seconds or 90s/15m/2h)')
-    .option('--db <path>', 'the store (default: $ATTACHE_DB or ./attache.db)')
-    .option('--dict <dir>', 'a directory of your own dictionaries layered over the shipped ones (repeatable)', collect, [])
+    .addOption(dbOption())
+    .addOption(dictOption())
     .option('--once', 'poll the feeds that are due once, then exit (for cron and tests)')
     .option('--all', 'poll every feed now, due or not')
     .option('--max-size <bytes>', 'largest feed body accepted (suffix k or M allowed)', '10M')
@@ -36,16 +36,10 @@ export function register(program: Command): void {
 }
 
 async function runWatch(opts: WatchCliOptions): Promise<void> {
-  const fail = (msg: string): never => {
-    process.stderr.write(`attache watch: ${msg}\n`);
-    process.exit(2);
-  };
-  const { parseSize } = await import('./ingest.js');
-  const maxBytes = parseSize(opts.maxSize) ?? fail(`--max-size "${opts.maxSize}" is not a size in bytes (e.g. 10485760, 512k, 10M)`);
-  const timeoutMs = Number(opts.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) fail(`--timeout "${opts.timeout}" is not a positive number of milliseconds`);
-  const silentAfterHours = Number(opts.silentAfter);
-  if (!(silentAfterHours > 0)) fail(`--silent-after "${opts.silentAfter}" is not a positive number of hours`);
+  const fail = failer('watch');
+  const maxBytes = parseSizeOption('watch', '--max-size', opts.maxSize);
+  const timeoutMs = parsePositive('watch', '--timeout', opts.timeout, 'milliseconds');
+  const silentAfterHours = parsePositive('watch', '--silent-after', opts.silentAfter, 'hours', false);
 
   const { loadFeedsFile } = await import('../sources/feeds-file.js');
   let feeds: ReturnType<typeof loadFeedsFile>;
@@ -63,12 +57,7 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
     if (!isPostgresSpec(spec)) fail(`--queue needs a postgres://… store (the queue lives in PostgreSQL), not "${spec}"`);
     if (opts.dict.length) fail('--dict goes to the workers with --queue (attache worker --dict DIR): they code the items');
   }
-  let store: Awaited<ReturnType<typeof openStore>>;
-  try {
-    store = await openStore(spec);
-  } catch (e) {
-    return fail((e as Error).message);
-  }
+  const store = await openStore(spec).catch((e: Error) => fail(e.message));
   let sink: Destination;
   try {
     sink = opts.queue

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dictOption, failer, parseCount } from './support/options.js';
 
 interface WorkerCliOptions {
   db?: string;
@@ -12,14 +13,12 @@ interface WorkerCliOptions {
   status?: boolean;
 }
 
-const collect = (v: string, acc: string[]) => [...acc, v];
-
 export function register(program: Command): void {
   program
     .command('worker')
     .description('take ingest and coding jobs from the queue in PostgreSQL (run any number, on any machines)')
     .option('--db <url>', 'the PostgreSQL store and queue, postgres://… (default: $ATTACHE_DB)')
-    .option('--dict <dir>', 'a directory of your own dictionaries layered over the shipped ones (repeatable)', collect, [])
+    .addOption(dictOption())
     .option('--batch <n>', 'jobs taken at a time', '32')
     .option('--lease <seconds>', 'a job not finished within this long goes back to the queue (worker died)', '300')
     .option('--max-attempts <n>', 'tries before a job goes to the dead-letter list', '5')
@@ -31,20 +30,12 @@ export function register(program: Command): void {
 }
 
 async function runWorkerCommand(opts: WorkerCliOptions): Promise<void> {
-  const fail = (msg: string): never => {
-    process.stderr.write(`attache worker: ${msg}\n`);
-    process.exit(2);
-  };
-  const whole = (name: string, v: string, min: number) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) fail(`${name} "${v}" is not a whole number ≥ ${min}`);
-    return n;
-  };
-  const batch = whole('--batch', opts.batch, 1);
-  const leaseSeconds = whole('--lease', opts.lease, 1);
-  const maxAttempts = whole('--max-attempts', opts.maxAttempts, 1);
-  const retryDelaySeconds = whole('--retry-delay', opts.retryDelay, 0);
-  const threads = whole('--threads', opts.threads, 0);
+  const fail = failer('worker');
+  const batch = parseCount('worker', '--batch', opts.batch, 1);
+  const leaseSeconds = parseCount('worker', '--lease', opts.lease, 1);
+  const maxAttempts = parseCount('worker', '--max-attempts', opts.maxAttempts, 1);
+  const retryDelaySeconds = parseCount('worker', '--retry-delay', opts.retryDelay, 0);
+  const threads = parseCount('worker', '--threads', opts.threads, 0);
 
   const { storeSpec } = await import('../store/open.js');
   const { isPostgresSpec } = await import('../store/postgres-db.js');
