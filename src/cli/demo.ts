@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { failer, parsePort } from './support/options.js';
+import { closeOnStop } from './support/stop.js';
 
 interface DemoOptions {
   db?: string;
@@ -46,11 +47,5 @@ async function runDemo(opts: DemoOptions): Promise<void> {
     '',
   ];
   process.stdout.write(lines.join('\n'));
-  const stop = async () => {
-    await running.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnStop(running, store);
 }

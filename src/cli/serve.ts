@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { failer, parseCount, parsePort } from './support/options.js';
+import { closeOnStop, onStop } from './support/stop.js';
 
 interface ServeOptions {
   db?: string;
@@ -38,13 +39,7 @@ async function runServe(opts: ServeOptions): Promise<void> {
     fail(`cannot listen on ${opts.host}:${port}: ${e.message}`),
   );
   if (cluster.isPrimary) process.stdout.write(`attache serve: ${store.location} at ${running.url} (API: ${running.url}api/openapi.json)\n`);
-  const stop = async () => {
-    await running.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const stop = closeOnStop(running, store);
   // A worker whose supervisor is gone stops too.
   if (cluster.isWorker) process.once('disconnect', stop);
 }
@@ -72,6 +67,5 @@ async function supervise(n: number, host: string, fail: (msg: string) => never):
     setTimeout(() => process.exit(0), 5000).unref();
     for (const w of live) w!.process.kill('SIGTERM');
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  onStop(stop);
 }

@@ -3,6 +3,7 @@ import type { JobQueue } from '../queue/queue.js';
 import type { CodePool } from '../sources/code-pool.js';
 import { dbOption } from '../analysis/cli-support.js';
 import { dictOption, failer, parsePositive, parseSizeOption } from './support/options.js';
+import { stopSignal } from './support/stop.js';
 
 /** Where the CLI sends new items: a code pool here, or the job queue (poll.ts ItemSink, with close and location). */
 type Destination = CodePool | JobQueue;
@@ -82,12 +83,9 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
       process.exitCode = r.outcomes.some((o) => !o.ok || o.failures.length) ? 1 : 0;
       await evaluateAndReport(store, (line) => process.stderr.write(`${line}\n`));
     } else {
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
+      const signal = stopSignal();
       log(`watching ${feeds.length} feeds${'enqueue' in sink ? `, queueing new items on ${sink.location}` : ''}; Ctrl-C stops`);
-      await watchLoop(feeds, store, sink, { ...cycle, all: false, signal: stop.signal, log, afterCycle: () => evaluateAndReport(store, log) });
+      await watchLoop(feeds, store, sink, { ...cycle, all: false, signal, log, afterCycle: () => evaluateAndReport(store, log) });
     }
   } finally {
     await sink.close();

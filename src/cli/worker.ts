@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { dictOption, failer, parseCount } from './support/options.js';
+import { stopSignal } from './support/stop.js';
 
 interface WorkerCliOptions {
   db?: string;
@@ -66,10 +67,7 @@ async function runWorkerCommand(opts: WorkerCliOptions): Promise<void> {
     await Promise.all([queue.close(), store.close()]);
     return fail(`dictionaries not loaded, no job taken: ${(e as Error).message}`);
   });
-  const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const signal = stopSignal();
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const started = Date.now();
   try {
@@ -80,7 +78,7 @@ async function runWorkerCommand(opts: WorkerCliOptions): Promise<void> {
       retryDelaySeconds,
       drain: Boolean(opts.drain),
       idleMs: 1000,
-      signal: stop.signal,
+      signal,
       log,
     });
     const secs = (Date.now() - started) / 1000;
