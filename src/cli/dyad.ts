@@ -2,37 +2,25 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { z } from 'zod';
 import type { DyadDirection, DyadReport } from '../analysis/dyad.js';
-import { countryCode, csv, dbOption, excerpt, formatOption, isoDay, json, out, parseOptions, signed, table, wholeNumber, withStore, type Format } from '../analysis/cli-support.js';
-
-const Options = z.object({
-  a: countryCode,
-  b: countryCode,
-  by: z.enum(['month', 'quarter', 'year']),
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  top: wholeNumber(0),
-  format: z.enum(['table', 'json', 'csv']),
-  db: z.string().optional(),
-});
+import { csv, excerpt, isoDay, json, signed, table, wholeNumber, type Format } from '../analysis/cli-support.js';
+import { registerReport } from './support/report.js';
 
 export function register(program: Command): void {
-  program
-    .command('dyad')
-    .description('what two countries did to each other per period and direction: quad classes, PLOVER types, Goldstein, tone, asymmetry, top events')
-    .argument('<A>', 'first country (ISO alpha-3, e.g. PRK)')
-    .argument('<B>', 'second country (e.g. CHN)')
-    .addOption(new Option('--by <unit>', 'period').choices(['month', 'quarter', 'year']).default('year'))
-    .option('--from <YYYY-MM-DD>', 'first day')
-    .option('--to <YYYY-MM-DD>', 'last day')
-    .option('--top <n>', 'how many top events to list', '10')
-    .addOption(formatOption())
-    .addOption(dbOption())
-    .action(async (a: string, b: string, raw: Record<string, unknown>) => {
-      const o = parseOptions('dyad', Options, { ...raw, a, b });
-      const { dyadFromStore } = await import('../analysis/dyad.js');
-      const report = await withStore('dyad', o.db, (store) => dyadFromStore(store, o));
-      await out(render(report, o.format));
-    });
+  registerReport(program, {
+    name: 'dyad',
+    description: 'what two countries did to each other per period and direction: quad classes, PLOVER types, Goldstein, tone, asymmetry, top events',
+    pair: true,
+    declare: (c) =>
+      c
+        .addOption(new Option('--by <unit>', 'period').choices(['month', 'quarter', 'year']).default('year'))
+        .option('--from <YYYY-MM-DD>', 'first day')
+        .option('--to <YYYY-MM-DD>', 'last day')
+        .option('--top <n>', 'how many top events to list', '10'),
+    options: { by: z.enum(['month', 'quarter', 'year']), from: isoDay.optional(), to: isoDay.optional(), top: wholeNumber(0) },
+    formats: ['table', 'json', 'csv'],
+    compute: async (store, o) => (await import('../analysis/dyad.js')).dyadFromStore(store, o),
+    render,
+  });
 }
 
 const HEAD = ['period', 'direction', 'events', 'Q1', 'Q2', 'Q3', 'Q4', 'G sum', 'G mean', 'tone', 'PLOVER types'];

@@ -1,37 +1,24 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import type { FollowReport } from '../analysis/follow-through.js';
-import { countryCode, csv, dbOption, duration, excerpt, formatOption, isoDay, json, out, parseOptions, table, withStore, type Format } from '../analysis/cli-support.js';
-
-const Options = z.object({
-  a: countryCode,
-  b: countryCode,
-  horizon: duration,
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  asOf: isoDay.optional(),
-  format: z.enum(['table', 'json', 'csv']),
-  db: z.string().optional(),
-});
+import { csv, duration, excerpt, isoDay, json, table, type Format } from '../analysis/cli-support.js';
+import { registerReport } from './support/report.js';
 
 export function register(program: Command): void {
-  program
-    .command('follow')
-    .description('verbal commitments between two countries linked to later deeds in the same domain: conversion rate, lags, unfulfilled')
-    .argument('<A>', 'first country (ISO alpha-3)')
-    .argument('<B>', 'second country')
-    .option('--horizon <days>', 'how long a deed may follow its commitment (180d, 26w, 6m, 1y)', '180d')
-    .option('--from <YYYY-MM-DD>', 'first day of the commitments')
-    .option('--to <YYYY-MM-DD>', 'last day of the commitments')
-    .option('--as-of <YYYY-MM-DD>', 'the last day observed (default: the latest event); later horizons are open')
-    .addOption(formatOption())
-    .addOption(dbOption())
-    .action(async (a: string, b: string, raw: Record<string, unknown>) => {
-      const o = parseOptions('follow', Options, { ...raw, a, b });
-      const { followThroughFromStore } = await import('../analysis/follow-through.js');
-      const report = await withStore('follow', o.db, (store) => followThroughFromStore(store, o));
-      await out(render(report, o.format));
-    });
+  registerReport(program, {
+    name: 'follow',
+    description: 'verbal commitments between two countries linked to later deeds in the same domain: conversion rate, lags, unfulfilled',
+    pair: true,
+    declare: (c) =>
+      c
+        .option('--horizon <days>', 'how long a deed may follow its commitment (180d, 26w, 6m, 1y)', '180d')
+        .option('--from <YYYY-MM-DD>', 'first day of the commitments')
+        .option('--to <YYYY-MM-DD>', 'last day of the commitments')
+        .option('--as-of <YYYY-MM-DD>', 'the last day observed (default: the latest event); later horizons are open'),
+    options: { horizon: duration, from: isoDay.optional(), to: isoDay.optional(), asOf: isoDay.optional() },
+    formats: ['table', 'json', 'csv'],
+    compute: async (store, o) => (await import('../analysis/follow-through.js')).followThroughFromStore(store, o),
+    render,
+  });
 }
 
 /** Per-domain conversion and lags, then the unfulfilled commitments with their evidence. CSV: one row per link. */

@@ -1,33 +1,23 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { FramingReport } from '../analysis/framing-shift.js';
-import { countryCode, csv, dbOption, formatOption, json, out, parseOptions, signed, table, wholeNumber, withStore, type Format } from '../analysis/cli-support.js';
-
-const Options = z.object({
-  a: countryCode,
-  b: countryCode,
-  occasion: z.string().min(1).optional(),
-  top: wholeNumber(1),
-  format: z.enum(['table', 'json', 'csv']),
-  db: z.string().optional(),
-});
+import { csv, json, signed, table, wholeNumber, type Format } from '../analysis/cli-support.js';
+import { registerReport } from './support/report.js';
 
 export function register(program: Command): void {
-  program
-    .command('framing')
-    .description("the marker profile of the signals' documents between two countries year by year: markers gained and lost, phrases new this year")
-    .argument('<A>', 'first country (ISO alpha-3)')
-    .argument('<B>', 'second country')
-    .option('--occasion <x>', 'only signals of this occasion type (national_day, birthday…) or whose occasion contains the words')
-    .option('--top <n>', 'new phrases listed per year', '15')
-    .addOption(formatOption())
-    .addOption(dbOption())
-    .action(async (a: string, b: string, raw: Record<string, unknown>) => {
-      const o = parseOptions('framing', Options, { ...raw, a, b });
-      const { framingShiftFromStore } = await import('../analysis/framing-shift.js');
-      const report = await withStore('framing', o.db, (store) => framingShiftFromStore(store, o));
-      await out(render(report, o.format));
-    });
+  registerReport(program, {
+    name: 'framing',
+    description: "the marker profile of the signals' documents between two countries year by year: markers gained and lost, phrases new this year",
+    pair: true,
+    declare: (c) =>
+      c
+        .option('--occasion <x>', 'only signals of this occasion type (national_day, birthday…) or whose occasion contains the words')
+        .option('--top <n>', 'new phrases listed per year', '15'),
+    options: { occasion: z.string().min(1).optional(), top: wholeNumber(1) },
+    formats: ['table', 'json', 'csv'],
+    compute: async (store, o) => (await import('../analysis/framing-shift.js')).framingShiftFromStore(store, o),
+    render,
+  });
 }
 
 /** Year profiles (one row per year and marker), then each year's shift: gained, lost, changed, new phrases. */

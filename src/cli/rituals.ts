@@ -1,46 +1,45 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { RitualReport, RitualStatus } from '../analysis/rituals.js';
-import { countryCode, csv, dbOption, excerpt, fail, formatOption, isoDay, json, out, parseOptions, table, wholeNumber, withStore, type Format } from '../analysis/cli-support.js';
-
-const Options = z.object({
-  actor: countryCode.optional(),
-  year: wholeNumber(1).optional(),
-  tolerance: wholeNumber(0),
-  window: wholeNumber(1),
-  minYears: wholeNumber(1),
-  late: wholeNumber(0),
-  asOf: isoDay.optional(),
-  occasions: z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(['national_day', 'anniversary', 'election', 'appointment', 'birthday', 'new_year', 'death', 'disaster', 'holiday', 'other', 'none'])).min(1))
-    .optional(),
-  format: z.enum(['table', 'json', 'csv']),
-  db: z.string().optional(),
-});
+import { countryCode, csv, excerpt, fail, isoDay, json, table, wholeNumber, type Format } from '../analysis/cli-support.js';
+import { registerReport } from './support/report.js';
 
 export function register(program: Command): void {
-  program
-    .command('rituals')
-    .description('recurring diplomatic signals learnt from history; for a year: expected, received (on time / late), MISSING, first-time')
-    .option('--actor <code>', 'only rituals this country sends or receives (e.g. PRK)')
-    .option('--year <YYYY>', 'the year to check (default: the latest year with a signal)')
-    .option('--tolerance <days>', 'days either side of the usual day that are on time', '7')
-    .option('--window <years>', 'history years before the checked year that are looked at', '3')
-    .option('--min-years <n>', 'of those, how many must have the signal for a ritual (KCNA 2011–2012: --window 1 --min-years 1)', '2')
-    .option('--late <days>', 'days after the tolerance in which a signal still counts as received late', '30')
-    .option('--occasions <types>', 'occasion types learnt as rituals, comma-separated (default: national_day,anniversary,birthday,new_year,holiday)')
-    .option('--as-of <YYYY-MM-DD>', 'the last day observed (default: the latest signal); later expected days are pending')
-    .addOption(formatOption())
-    .addOption(dbOption())
-    .action(async (raw: Record<string, unknown>) => {
-      const o = parseOptions('rituals', Options, raw);
+  registerReport(program, {
+    name: 'rituals',
+    description: 'recurring diplomatic signals learnt from history; for a year: expected, received (on time / late), MISSING, first-time',
+    pair: false,
+    declare: (c) =>
+      c
+        .option('--actor <code>', 'only rituals this country sends or receives (e.g. PRK)')
+        .option('--year <YYYY>', 'the year to check (default: the latest year with a signal)')
+        .option('--tolerance <days>', 'days either side of the usual day that are on time', '7')
+        .option('--window <years>', 'history years before the checked year that are looked at', '3')
+        .option('--min-years <n>', 'of those, how many must have the signal for a ritual (KCNA 2011–2012: --window 1 --min-years 1)', '2')
+        .option('--late <days>', 'days after the tolerance in which a signal still counts as received late', '30')
+        .option('--occasions <types>', 'occasion types learnt as rituals, comma-separated (default: national_day,anniversary,birthday,new_year,holiday)')
+        .option('--as-of <YYYY-MM-DD>', 'the last day observed (default: the latest signal); later expected days are pending'),
+    options: {
+      actor: countryCode.optional(),
+      year: wholeNumber(1).optional(),
+      tolerance: wholeNumber(0),
+      window: wholeNumber(1),
+      minYears: wholeNumber(1),
+      late: wholeNumber(0),
+      asOf: isoDay.optional(),
+      occasions: z
+        .string()
+        .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+        .pipe(z.array(z.enum(['national_day', 'anniversary', 'election', 'appointment', 'birthday', 'new_year', 'death', 'disaster', 'holiday', 'other', 'none'])).min(1))
+        .optional(),
+    },
+    formats: ['table', 'json', 'csv'],
+    check: (o) => {
       if (o.minYears > o.window) fail('rituals', `--min-years ${o.minYears} is more than --window ${o.window}: no signal could qualify`);
-      const { ritualsFromStore } = await import('../analysis/rituals.js');
-      const report = await withStore('rituals', o.db, (store) => ritualsFromStore(store, o));
-      await out(render(report, o.format));
-    });
+    },
+    compute: async (store, o) => (await import('../analysis/rituals.js')).ritualsFromStore(store, o),
+    render,
+  });
 }
 
 const STATE: Record<RitualStatus['status'], string> = { on_time: 'on time', late: 'LATE', missing: 'MISSING', pending: 'pending' };
