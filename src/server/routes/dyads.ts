@@ -4,7 +4,8 @@ import type { Api } from '../api.js';
 import type { ServerDeps } from '../deps.js';
 import { dyadFromStore, type DyadDirection, type DyadPeriod } from '../../analysis/dyad.js';
 import { dyad, format, isoDate, page } from '../params.js';
-import { respondTable, sliceRows, type Table } from '../tables.js';
+import type { Table } from '../tables.js';
+import { cachedReport, respondReport } from './report.js';
 
 const dyadParams = z.object({ pair: dyad.describe('two country codes, A-B (A→B is the first direction)') });
 const dyadQuery = z
@@ -49,7 +50,7 @@ const flatten = (periods: DyadPeriod[]): DyadPeriodRow[] =>
     [p.ab, p.ba].map((d) => ({ ...d, period: p.period, asymmetryEvents: p.asymmetry.events, asymmetryGoldstein: p.asymmetry.goldstein })),
   );
 
-export function register(api: Api, { store, cache }: ServerDeps): void {
+export function register(api: Api, deps: ServerDeps): void {
   api.get(
     {
       path: '/api/dyads/:pair',
@@ -60,10 +61,8 @@ export function register(api: Api, { store, cache }: ServerDeps): void {
       downloads: true,
     },
     async (c, q, p) => {
-      const opts = { a: p.pair.a, b: p.pair.b, by: q.by, from: q.from, to: q.to, top: q.top };
-      const report = await cache.get(`dyad ${JSON.stringify(opts)}`, () => dyadFromStore(store, opts));
-      if (q.format === 'json') return c.json(report);
-      return respondTable(c, { ...dyadTable, name: `dyad-${p.pair.a}-${p.pair.b}` }, q, sliceRows(flatten(report.periods)));
+      const report = await cachedReport(deps, 'dyad', dyadFromStore, { a: p.pair.a, b: p.pair.b, by: q.by, from: q.from, to: q.to, top: q.top });
+      return respondReport(c, q, report, { ...dyadTable, name: `dyad-${p.pair.a}-${p.pair.b}` }, (r) => flatten(r.periods));
     },
   );
 }

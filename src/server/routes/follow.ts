@@ -4,7 +4,8 @@ import type { Api } from '../api.js';
 import type { ServerDeps } from '../deps.js';
 import { followThroughFromStore, type FollowLink } from '../../analysis/follow-through.js';
 import { dyad, format, isoDate, page } from '../params.js';
-import { respondTable, sliceRows, type Table } from '../tables.js';
+import type { Table } from '../tables.js';
+import { cachedReport, respondReport } from './report.js';
 
 const followParams = z.object({ pair: dyad.describe('two country codes, A-B') });
 const followQuery = z
@@ -35,13 +36,12 @@ const followTable: Table<FollowLink> = {
   ],
 };
 
-export function register(api: Api, { store, cache }: ServerDeps): void {
+export function register(api: Api, deps: ServerDeps): void {
   api.get(
     { path: '/api/follow/:pair', tag: 'analysis', summary: 'Follow-through: commitments and the deeds that followed, per domain', params: followParams, query: followQuery, downloads: true },
     async (c, q, p) => {
-      const opts = { a: p.pair.a, b: p.pair.b, horizon: q.horizon, from: q.from, to: q.to, asOf: q.as_of };
-      const r = await cache.get(`follow ${JSON.stringify(opts)}`, () => followThroughFromStore(store, opts));
-      return q.format === 'json' ? c.json(r) : respondTable(c, { ...followTable, name: `follow-${p.pair.a}-${p.pair.b}` }, q, sliceRows(r.links));
+      const report = await cachedReport(deps, 'follow', followThroughFromStore, { a: p.pair.a, b: p.pair.b, horizon: q.horizon, from: q.from, to: q.to, asOf: q.as_of });
+      return respondReport(c, q, report, { ...followTable, name: `follow-${p.pair.a}-${p.pair.b}` }, (r) => r.links);
     },
   );
 }

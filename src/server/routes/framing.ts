@@ -4,7 +4,8 @@ import type { Api } from '../api.js';
 import type { ServerDeps } from '../deps.js';
 import { framingShiftFromStore, type YearProfile } from '../../analysis/framing-shift.js';
 import { dyad, format, page } from '../params.js';
-import { respondTable, sliceRows, type Table } from '../tables.js';
+import type { Table } from '../tables.js';
+import { cachedReport, respondReport } from './report.js';
 
 const framingParams = z.object({ pair: dyad.describe('two country codes, A-B (both directions are read)') });
 const framingQuery = z
@@ -40,13 +41,12 @@ const framingTable: Table<YearMarkerRow> = {
 const flatten = (years: YearProfile[]): YearMarkerRow[] =>
   years.flatMap((y) => y.markers.map((m) => ({ year: y.year, documents: y.documents, marker: m.marker, markerDocuments: m.documents, count: m.count, perDocument: m.perDocument })));
 
-export function register(api: Api, { store, cache }: ServerDeps): void {
+export function register(api: Api, deps: ServerDeps): void {
   api.get(
     { path: '/api/framing/:pair', tag: 'analysis', summary: 'Framing shifts: markers gained and lost, phrases new each year', params: framingParams, query: framingQuery, downloads: true },
     async (c, q, p) => {
-      const opts = { a: p.pair.a, b: p.pair.b, occasion: q.occasion, top: q.top };
-      const r = await cache.get(`framing ${JSON.stringify(opts)}`, () => framingShiftFromStore(store, opts));
-      return q.format === 'json' ? c.json(r) : respondTable(c, { ...framingTable, name: `framing-${p.pair.a}-${p.pair.b}` }, q, sliceRows(flatten(r.years)));
+      const report = await cachedReport(deps, 'framing', framingShiftFromStore, { a: p.pair.a, b: p.pair.b, occasion: q.occasion, top: q.top });
+      return respondReport(c, q, report, { ...framingTable, name: `framing-${p.pair.a}-${p.pair.b}` }, (r) => flatten(r.years));
     },
   );
 }

@@ -4,7 +4,8 @@ import type { Api } from '../api.js';
 import type { ServerDeps } from '../deps.js';
 import { networkFromStore, toGraphml, type NetworkEdge } from '../../analysis/network.js';
 import { isoDate, page } from '../params.js';
-import { respondTable, sliceRows, type Table } from '../tables.js';
+import type { Table } from '../tables.js';
+import { cachedReport, respondReport } from './report.js';
 
 const networkQuery = z
   .object({
@@ -30,16 +31,14 @@ const edgesTable: Table<NetworkEdge> = {
   ],
 };
 
-export function register(api: Api, { store, cache }: ServerDeps): void {
+export function register(api: Api, deps: ServerDeps): void {
   api.get(
     { path: '/api/network', tag: 'analysis', summary: 'Actor network: directed edges weighted by quad class counts and Goldstein sum', query: networkQuery, downloads: true },
     async (c, q) => {
-      const opts = { from: q.from, to: q.to, minEvents: q.min_events };
-      const net = await cache.get(`network ${JSON.stringify(opts)}`, () => networkFromStore(store, opts));
-      if (q.format === 'json') return c.json(net);
+      const net = await cachedReport(deps, 'network', networkFromStore, { from: q.from, to: q.to, minEvents: q.min_events });
       if (q.format === 'graphml')
         return c.body(toGraphml(net), 200, { 'content-type': 'application/graphml+xml; charset=utf-8', 'content-disposition': 'attachment; filename="network.graphml"' });
-      return respondTable(c, edgesTable, { ...q, format: q.format }, sliceRows(net.edges));
+      return respondReport(c, { ...q, format: q.format }, net, edgesTable, (n) => n.edges);
     },
   );
 }

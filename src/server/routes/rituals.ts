@@ -5,6 +5,7 @@ import type { ServerDeps } from '../deps.js';
 import { ritualsFromStore, type FirstTimeSignal, type RitualReport, type RitualStatus } from '../../analysis/rituals.js';
 import { country, format, isoDate, page } from '../params.js';
 import { respondTable, sliceRows, type Table } from '../tables.js';
+import { cachedReport, respondReport } from './report.js';
 
 const ritualsQuery = z
   .object({
@@ -23,8 +24,7 @@ const ritualsQuery = z
 type RitualsQuery = z.output<typeof ritualsQuery>;
 
 function report(deps: ServerDeps, q: RitualsQuery): Promise<RitualReport> {
-  const opts = { year: q.year, actor: q.actor, tolerance: q.tolerance, window: q.window, minYears: q.min_years, late: q.late, asOf: q.as_of };
-  return deps.cache.get(`rituals ${JSON.stringify(opts)}`, () => ritualsFromStore(deps.store, opts));
+  return cachedReport(deps, 'rituals', ritualsFromStore, { year: q.year, actor: q.actor, tolerance: q.tolerance, window: q.window, minYears: q.min_years, late: q.late, asOf: q.as_of });
 }
 
 const key = [
@@ -60,10 +60,7 @@ const firstTimeTable: Table<FirstTimeSignal> = {
 export function register(api: Api, deps: ServerDeps): void {
   api.get(
     { path: '/api/rituals', tag: 'analysis', summary: 'Ritual calendar: recurring signals expected in a year and which came, late or missing', query: ritualsQuery, downloads: true },
-    async (c, q) => {
-      const r = await report(deps, q);
-      return q.format === 'json' ? c.json(r) : respondTable(c, ritualsTable, q, sliceRows(r.rituals));
-    },
+    async (c, q) => respondReport(c, q, await report(deps, q), ritualsTable, (r) => r.rituals),
   );
   api.get(
     { path: '/api/rituals/first-time', tag: 'analysis', summary: 'Signals of the year never seen before', query: ritualsQuery, downloads: true },
