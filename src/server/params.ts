@@ -5,13 +5,12 @@
  */
 import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
-
-const isValidDay = (s: string) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+import { isIsoDay } from '../analysis/dates.js';
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
-  .refine(isValidDay, 'not a calendar date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected an ISO date YYYY-MM-DD', abort: true })
+  .refine(isIsoDay, 'not a calendar date');
 
 /** ISO 3166-1 alpha-3, upper or lower case. */
 export const country = z
