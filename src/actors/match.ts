@@ -41,6 +41,12 @@ interface Pending {
 }
 
 const HAS_LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+/** Is `text[i]` an upper-case letter? (A–Z without a regular expression.) */
+const isUpper = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]);
+};
 const NON_ASCII = /[^\x00-\x7f]/;
 const code = (country: string | null, sector: string | null) => (country ?? '---') + (sector ?? '');
 
@@ -330,10 +336,11 @@ class SentenceMatcher {
       while (j < this.its.length && this.its[j].to <= k) j++;
       if (j < this.its.length && this.its[j].from <= k) continue;
       const u = this.us[k];
+      if (!isUpper(this.text, u.start)) continue;
       const p = this.mem.names.get(u.u);
-      if (!p || !/\p{Lu}/u.test(this.text[u.start])) continue;
+      if (!p) continue;
       const next = this.us[k + 1];
-      if (next && next.u !== BARRIER && /\p{Lu}/u.test(this.text[next.start])) continue;
+      if (next && next.u !== BARRIER && isUpper(this.text, next.start)) continue;
       const t = tenureAt(p, this.date);
       this.emit(u, 'name', 'person', { name: p.name, country: p.country, sector: p.sector, code: p.code }, t.rule, t.roles[0], p, t.roles);
     }

@@ -20,8 +20,10 @@ export function lemmaUnits(tokens: Token[]): Unit[] {
       if (BARRIER_PUNCT.has(t.text)) out.push(unit(BARRIER, t.start, t.end));
       continue;
     }
-    const lemma = i === 0 && t.pos === 'PROPN' ? initialLemma(t.lower) : isAlnum(t.lemma) ? t.lemma : t.lemma.toLowerCase();
-    if (isAlnum(lemma)) {
+    // The lemma as given is plain lower-case letters and digits for most tokens: checked once.
+    const plain = i === 0 && t.pos === 'PROPN' ? null : isAlnum(t.lemma) ? t.lemma : null;
+    const lemma = plain ?? (i === 0 && t.pos === 'PROPN' ? initialLemma(t.lower) : t.lemma.toLowerCase());
+    if (plain !== null || isAlnum(lemma)) {
       out.push(unit(lemma, t.start, t.end));
       continue;
     }

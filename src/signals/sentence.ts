@@ -30,6 +30,10 @@ function marks<T>(m: { matchAll(us: Unit[]): { start: number; end: number; value
   return m.matchAll(us).map((x) => ({ start: x.start, end: x.end, value: x.value[0] }));
 }
 
+/** The marks of a sentence that names no signal: one frozen empty list shared by all of them. */
+const NONE: never[] = [];
+Object.freeze(NONE);
+
 export function viewSentence(
   s: Sentence,
   text: string,
@@ -38,14 +42,19 @@ export function viewSentence(
   dicts: SignalDicts,
 ): SentenceView {
   const units = sentenceUnits(s);
-  const view = { s, text, tokens: s.tokens, mentions, titles: dicts.titles, units, dates, triggers: [], cues: [], kindCues: [] };
   // Most sentences name no signal: one look decides whether the dictionaries are worth matching one by one.
-  if (dicts.glance.matchAll(units).length === 0) return view;
+  const named = dicts.glance.matchAll(units).length > 0;
   return {
-    ...view,
-    triggers: marks(dicts.triggers, units),
-    cues: marks(dicts.cues, units).filter((c) => c.value.role !== 'title'),
-    kindCues: marks(dicts.kindCues, units),
+    s,
+    text,
+    tokens: s.tokens,
+    mentions,
+    titles: dicts.titles,
+    units,
+    dates,
+    triggers: named ? marks(dicts.triggers, units) : NONE,
+    cues: named ? marks(dicts.cues, units).filter((c) => c.value.role !== 'title') : NONE,
+    kindCues: named ? marks(dicts.kindCues, units) : NONE,
   };
 }
 
