@@ -54,12 +54,3 @@ export function useApi<T>(path: string | null, params: Params = {}): Loaded<T> {
   }, [url]);
   return state;
 }
-
-/** One page of a table route. */
-export interface Page<T> {
-  rows: T[];
-  offset: number;
-  limit: number;
-  next: number | null;
-  total: number | null;
-}

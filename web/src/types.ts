@@ -2,3 +2,4 @@
 export type { EventRow, SignalRow, SearchHit, SourceHealth, StoreStats, DocumentSummary, StoredDocument } from '../../src/store/store';
 export type { CodedEvent, Signal, ActorRef } from '../../src/types';
 export type { DiffPart } from '../../src/server/diff';
+export type { Page } from '../../src/server/tables';

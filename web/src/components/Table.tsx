@@ -1,11 +1,13 @@
 /**
  * A table of API rows: caption, a download link to the same query as CSV, and previous/next pages that move
- * `offset` in the URL (so a page is a URL too).
+ * `offset` in the URL (so a page is a URL too). PageTable fetches the page of a table route itself.
  */
 import type { ComponentChildren } from 'preact';
 import { Download } from './Download';
+import { Status } from './Status';
+import { useApi } from '../api';
 import { qs } from '../router';
-import type { Page } from '../api';
+import type { Page } from '../types';
 
 export interface Column<T> {
   label: string;
@@ -74,5 +76,19 @@ export function Table<T>({ caption, columns, rows, download, page, params, empty
         </nav>
       )}
     </div>
+  );
+}
+
+/**
+ * The page of the table route `path` asked with `query` (default: the view's `params`), with its loading and
+ * error states; the page links keep the view's params, the download asks for the same query.
+ */
+export function PageTable<T>({ path, params, query = params, ...table }: Omit<Props<T>, 'rows' | 'page' | 'download' | 'params'> & { path: string; params: Record<string, string>; query?: Record<string, string> }) {
+  const state = useApi<Page<T>>(path, query);
+  return (
+    <>
+      <Status state={state} />
+      {state.data && <Table {...table} rows={state.data.rows} page={state.data} params={params} download={{ path, params: query }} />}
+    </>
   );
 }

@@ -1,33 +1,27 @@
 /** Alerts defined for the store (`attache alert add`), and one alert's current matches with their evidence. */
-import { useApi, type Page } from '../api';
+import { useApi } from '../api';
 import { paramsOf } from '../router';
 import { Status } from '../components/Status';
-import { Table } from '../components/Table';
+import { PageTable, Table } from '../components/Table';
+import type { Page } from '../types';
 import type { AlertMatch } from '../../../src/analysis/alerts';
 import type { AlertRow } from '../../../src/server/routes/alerts';
 
 function Matches({ name, params }: { name: string; params: Record<string, string> }) {
   const { name: _n, ...rest } = params;
-  const state = useApi<Page<AlertMatch>>(`alerts/${encodeURIComponent(name)}`, rest);
   return (
-    <>
-      <Status state={state} />
-      {state.data && (
-        <Table
-          caption={`Matches of ${name}`}
-          rows={state.data.rows}
-          page={state.data}
-          params={params}
-          download={{ path: `alerts/${encodeURIComponent(name)}`, params: rest }}
-          columns={[
-            { label: 'Date', render: (m) => m.date ?? '—' },
-            { label: 'Match', render: (m) => m.summary },
-            { label: 'Evidence', render: (m) => (m.evidence ? <q>{m.evidence}</q> : '—') },
-            { label: 'Report', render: (m) => (m.doc ? <a href={`/documents/${m.doc.id}`}>{m.doc.title ?? `document ${m.doc.id}`}</a> : '—') },
-          ]}
-        />
-      )}
-    </>
+    <PageTable<AlertMatch>
+      caption={`Matches of ${name}`}
+      path={`alerts/${encodeURIComponent(name)}`}
+      params={params}
+      query={rest}
+      columns={[
+        { label: 'Date', render: (m) => m.date ?? '—' },
+        { label: 'Match', render: (m) => m.summary },
+        { label: 'Evidence', render: (m) => (m.evidence ? <q>{m.evidence}</q> : '—') },
+        { label: 'Report', render: (m) => (m.doc ? <a href={`/documents/${m.doc.id}`}>{m.doc.title ?? `document ${m.doc.id}`}</a> : '—') },
+      ]}
+    />
   );
 }
 

@@ -1,10 +1,8 @@
 /** The event table: every filter of /api/events as a URL parameter; evidence with its actors, trigger and rule. */
-import { useApi, type Page } from '../api';
 import { paramsOf } from '../router';
-import { Status } from '../components/Status';
 import { FilterForm, Field, Select } from '../components/Form';
 import { Evidence } from '../components/Evidence';
-import { Table, type Column } from '../components/Table';
+import { PageTable, type Column } from '../components/Table';
 import { COUNTRY_PATTERN, DYAD_PATTERN, QUAD_LABELS, actorLabel } from '../format';
 import type { EventRow } from '../types';
 
@@ -41,7 +39,6 @@ export const EVENT_COLUMNS: Column<EventRow>[] = [
 
 export function Events({ url }: { url: URL }) {
   const params = paramsOf(url);
-  const events = useApi<Page<EventRow>>('events', params);
   return (
     <section>
       <h1>Events</h1>
@@ -60,10 +57,7 @@ export function Events({ url }: { url: URL }) {
           <input type="checkbox" name="directed" value="true" checked={params.directed === 'true'} />
         </label>
       </FilterForm>
-      <Status state={events} />
-      {events.data && (
-        <Table caption="Events" rows={events.data.rows} page={events.data} params={params} download={{ path: 'events', params }} columns={EVENT_COLUMNS} />
-      )}
+      <PageTable caption="Events" path="events" params={params} columns={EVENT_COLUMNS} />
     </section>
   );
 }

@@ -2,13 +2,11 @@
  * The follow-through board: per domain, how many commitments between two countries were followed by deeds,
  * how fast, and which are still unfulfilled or open — each card with both evidences.
  */
-import { useApi } from '../api';
-import { paramsOf, qs } from '../router';
-import { Status } from '../components/Status';
+import { qs } from '../router';
 import { FilterForm, Field } from '../components/Form';
 import { Table } from '../components/Table';
 import { Evidence } from '../components/Evidence';
-import { DYAD_PATTERN, validPair } from '../format';
+import { PairField, PairStatus, usePairReport } from '../components/Pair';
 import type { FollowEvent, FollowLink, FollowReport } from '../../../src/analysis/follow-through';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
@@ -31,22 +29,18 @@ const STATES: [FollowLink['state'], string][] = [
 ];
 
 export function Follow({ url }: { url: URL }) {
-  const params = paramsOf(url);
-  const { pair, ...rest } = params;
-  const valid = validPair(pair);
-  const state = useApi<FollowReport>(valid ? `follow/${valid}` : null, rest);
+  const { params, pair, rest, valid, state } = usePairReport<FollowReport>(url, 'follow');
   const r = state.data;
   return (
     <section>
       <h1>Follow-through{valid ? ` ${valid}` : ''}</h1>
       <FilterForm label="Follow-through options">
-        <Field name="pair" label="Countries (A-B)" value={pair} placeholder="PRK-RUS" pattern={DYAD_PATTERN} title="two country codes, e.g. PRK-RUS" />
+        <PairField value={pair} />
         <Field name="horizon" label="Horizon (days)" type="number" value={params.horizon} placeholder="180" />
         <Field name="from" label="Commitments from" type="date" value={params.from} />
         <Field name="to" label="Commitments to" type="date" value={params.to} />
       </FilterForm>
-      {!valid && <p>Give two countries, e.g. <a href="/follow?pair=PRK-RUS">PRK-RUS</a>.</p>}
-      {valid && <Status state={state} />}
+      <PairStatus view="follow" valid={valid} state={state} />
       {r && (
         <>
           <Table

@@ -2,12 +2,9 @@
  * Framing shifts between two countries: the marker profile of their signals' reports year by year (a bar
  * per marker), and for each year what was gained, lost, used more or less, and the phrases new that year.
  */
-import { useApi } from '../api';
-import { paramsOf } from '../router';
-import { Status } from '../components/Status';
 import { FilterForm, Field } from '../components/Form';
 import { Table } from '../components/Table';
-import { DYAD_PATTERN, validPair } from '../format';
+import { PairField, PairStatus, usePairReport } from '../components/Pair';
 import type { FramingReport, FramingShift, MarkerProfile, YearProfile } from '../../../src/analysis/framing-shift';
 
 function Profile({ year, max }: { year: YearProfile; max: number }) {
@@ -58,25 +55,17 @@ function Shift({ s }: { s: FramingShift }) {
 }
 
 export function Framing({ url }: { url: URL }) {
-  const params = paramsOf(url);
-  const { pair, ...rest } = params;
-  const valid = validPair(pair);
-  const state = useApi<FramingReport>(valid ? `framing/${valid}` : null, rest);
+  const { params, pair, rest, valid, state } = usePairReport<FramingReport>(url, 'framing');
   const r = state.data;
   const max = r ? Math.max(0.01, ...r.years.flatMap((y) => y.markers.map((m) => m.perDocument))) : 1;
   return (
     <section>
       <h1>Framing{valid ? ` ${valid}` : ''}</h1>
       <FilterForm label="Framing options">
-        <Field name="pair" label="Countries (A-B)" value={pair} placeholder="PRK-RUS" pattern={DYAD_PATTERN} title="two country codes, e.g. PRK-RUS" />
+        <PairField value={pair} />
         <Field name="occasion" label="Occasion" value={params.occasion} placeholder="Victory Day" />
       </FilterForm>
-      {!valid && (
-        <p>
-          Give two countries, e.g. <a href="/framing?pair=PRK-RUS">PRK-RUS</a>.
-        </p>
-      )}
-      {valid && <Status state={state} />}
+      <PairStatus view="framing" valid={valid} state={state} />
       {r && (
         <>
           {r.years.length === 0 && <p class="empty">No signal between these two countries{r.occasion ? ` for “${r.occasion}”` : ''}.</p>}

@@ -1,9 +1,7 @@
 /** Full-text search over the reports, best first; the snippet's matches are marked. */
-import { useApi, type Page } from '../api';
 import { paramsOf } from '../router';
-import { Status } from '../components/Status';
 import { FilterForm, Field } from '../components/Form';
-import { Table } from '../components/Table';
+import { PageTable } from '../components/Table';
 import type { SearchHit } from '../types';
 
 /** The store wraps matches in [ ]. */
@@ -13,21 +11,17 @@ function Snippet({ text }: { text: string }) {
 
 export function Search({ url }: { url: URL }) {
   const params = paramsOf(url);
-  const hits = useApi<Page<SearchHit>>(params.q ? 'search' : null, params);
   return (
     <section>
       <h1>Search</h1>
       <FilterForm label="Search the reports">
         <Field name="q" label="Words" type="search" value={params.q} placeholder='condolences OR "Victory Day"' />
       </FilterForm>
-      {params.q && <Status state={hits} />}
-      {hits.data && (
-        <Table
+      {params.q && (
+        <PageTable<SearchHit>
           caption="Matching reports"
-          rows={hits.data.rows}
-          page={hits.data}
+          path="search"
           params={params}
-          download={{ path: 'search', params }}
           columns={[
             { label: 'Date', render: (h) => h.date ?? '—' },
             { label: 'Outlet', render: (h) => h.source ?? '—' },

@@ -1,39 +1,31 @@
 /** Source health: per source, documents, items per day, last success, failures and silence. */
-import { useApi, type Page } from '../api';
 import { paramsOf } from '../router';
-import { Status } from '../components/Status';
-import { Table } from '../components/Table';
+import { PageTable } from '../components/Table';
 import type { SourceHealth } from '../types';
 
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '—');
 
 export function Sources({ url }: { url: URL }) {
   const params = paramsOf(url);
-  const sources = useApi<Page<SourceHealth>>('sources', params);
   return (
     <section>
       <h1>Source health</h1>
-      <Status state={sources} />
-      {sources.data && (
-        <Table
-          caption="Sources"
-          rows={sources.data.rows}
-          page={sources.data}
-          params={params}
-          download={{ path: 'sources', params }}
-          empty="No sources yet: ingest files or watch feeds first."
-          columns={[
-            { label: 'Source', render: (r) => r.source.name },
-            { label: 'Kind', render: (r) => r.source.kind },
-            { label: 'Documents', num: true, render: (r) => r.documents },
-            { label: 'Items/day', num: true, render: (r) => r.itemsPerDay.toFixed(1) },
-            { label: 'Last success', render: (r) => when(r.lastSuccessAt) },
-            { label: 'Failures', num: true, render: (r) => (r.consecutiveFailures ? <strong class="bad">{r.consecutiveFailures}</strong> : 0) },
-            { label: 'State', render: (r) => (r.silentSince ? <strong class="bad">silent since {when(r.silentSince)}</strong> : r.lastError ? <span class="bad">{r.lastError}</span> : 'ok') },
-            { label: 'Location', render: (r) => <span class="mono">{r.source.url}</span> },
-          ]}
-        />
-      )}
+      <PageTable<SourceHealth>
+        caption="Sources"
+        path="sources"
+        params={params}
+        empty="No sources yet: ingest files or watch feeds first."
+        columns={[
+          { label: 'Source', render: (r) => r.source.name },
+          { label: 'Kind', render: (r) => r.source.kind },
+          { label: 'Documents', num: true, render: (r) => r.documents },
+          { label: 'Items/day', num: true, render: (r) => r.itemsPerDay.toFixed(1) },
+          { label: 'Last success', render: (r) => when(r.lastSuccessAt) },
+          { label: 'Failures', num: true, render: (r) => (r.consecutiveFailures ? <strong class="bad">{r.consecutiveFailures}</strong> : 0) },
+          { label: 'State', render: (r) => (r.silentSince ? <strong class="bad">silent since {when(r.silentSince)}</strong> : r.lastError ? <span class="bad">{r.lastError}</span> : 'ok') },
+          { label: 'Location', render: (r) => <span class="mono">{r.source.url}</span> },
+        ]}
+      />
     </section>
   );
 }
