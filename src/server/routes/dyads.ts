@@ -5,7 +5,7 @@ import type { ServerDeps } from '../deps.js';
 import { dyadFromStore, type DyadDirection, type DyadPeriod } from '../../analysis/dyad.js';
 import { dyad, format, isoDate, page } from '../params.js';
 import type { Table } from '../tables.js';
-import { cachedReport, respondReport } from './report.js';
+import { cachedReport, directedCountColumns, respondReport } from './report.js';
 
 const dyadParams = z.object({ pair: dyad.describe('two country codes, A-B (A→B is the first direction)') });
 const dyadQuery = z
@@ -30,14 +30,7 @@ const dyadTable: Table<DyadPeriodRow> = {
   name: 'dyad',
   columns: [
     ['period', (r) => r.period],
-    ['source', (r) => r.source],
-    ['target', (r) => r.target],
-    ['events', (r) => r.events],
-    ['verbal_coop', (r) => r.quadClass['1']],
-    ['material_coop', (r) => r.quadClass['2']],
-    ['verbal_conflict', (r) => r.quadClass['3']],
-    ['material_conflict', (r) => r.quadClass['4']],
-    ['goldstein_sum', (r) => r.goldsteinSum],
+    ...directedCountColumns,
     ['goldstein_mean', (r) => r.goldsteinMean],
     ['tone_mean', (r) => r.toneMean],
     ['asymmetry_events', (r) => r.asymmetryEvents],

@@ -5,7 +5,7 @@ import type { ServerDeps } from '../deps.js';
 import { networkFromStore, toGraphml, type NetworkEdge } from '../../analysis/network.js';
 import { isoDate, page } from '../params.js';
 import type { Table } from '../tables.js';
-import { cachedReport, respondReport } from './report.js';
+import { cachedReport, directedCountColumns, respondReport } from './report.js';
 
 const networkQuery = z
   .object({
@@ -17,19 +17,7 @@ const networkQuery = z
   })
   .strict();
 
-const edgesTable: Table<NetworkEdge> = {
-  name: 'network-edges',
-  columns: [
-    ['source', (e) => e.source],
-    ['target', (e) => e.target],
-    ['events', (e) => e.events],
-    ['verbal_coop', (e) => e.quadClass['1']],
-    ['material_coop', (e) => e.quadClass['2']],
-    ['verbal_conflict', (e) => e.quadClass['3']],
-    ['material_conflict', (e) => e.quadClass['4']],
-    ['goldstein_sum', (e) => e.goldsteinSum],
-  ],
-};
+const edgesTable: Table<NetworkEdge> = { name: 'network-edges', columns: directedCountColumns };
 
 export function register(api: Api, deps: ServerDeps): void {
   api.get(
