@@ -2,9 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { json, wholeNumber } from '../../analysis/cli-support.js';
 import { openStore } from '../../store/open.js';
+import { captureCommandOutput } from './capture.js';
 import { registerReport } from './report.js';
 
 let db: string;
@@ -13,17 +14,7 @@ beforeAll(async () => {
   await (await openStore(db)).close();
 });
 
-let stdout: string;
-let stderr: string;
-beforeEach(() => {
-  stdout = stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  vi.spyOn(process, 'exit').mockImplementation((code) => {
-    throw new Error(`exit ${code}`);
-  });
-});
-afterEach(() => vi.restoreAllMocks());
+const out = captureCommandOutput();
 
 /** A report command over the real store: the pair, --top and the store's document count. */
 function program(): Command {
@@ -47,15 +38,15 @@ function program(): Command {
 describe('report commands', () => {
   it('takes the pair as arguments, checks the options and prints the report in the format asked', async () => {
     await program().parseAsync(['pairs', 'prk', 'chn', '--db', db], { from: 'user' });
-    expect(stdout).toBe('PRK-CHN top 3: 0 documents\n');
+    expect(out.stdout).toBe('PRK-CHN top 3: 0 documents\n');
     await program().parseAsync(['pairs', 'PRK', 'RUS', '--top', '5', '--format', 'json', '--db', db], { from: 'user' });
-    expect(JSON.parse(stdout.slice(stdout.indexOf('{')))).toEqual({ a: 'PRK', b: 'RUS', top: 5, documents: 0 });
+    expect(JSON.parse(out.stdout.slice(out.stdout.indexOf('{')))).toEqual({ a: 'PRK', b: 'RUS', top: 5, documents: 0 });
   });
 
   it('names the bad option or argument, runs the cross-option check before opening the store', async () => {
     await expect(program().parseAsync(['pairs', 'PRK', 'China', '--db', db], { from: 'user' })).rejects.toThrow('exit 2');
     await expect(program().parseAsync(['pairs', 'PRK', 'CHN', '--top', '0', '--db', db], { from: 'user' })).rejects.toThrow('exit 2');
-    expect(stderr).toBe('attache pairs: argument B "China": expected a three-letter country code such as PRK\nattache pairs: --top "0": expected at least 1\n');
+    expect(out.stderr).toBe('attache pairs: argument B "China": expected a three-letter country code such as PRK\nattache pairs: --top "0": expected at least 1\n');
     await expect(program().parseAsync(['pairs', 'PRK', 'prk', '--db', join(db, 'absent.db')], { from: 'user' })).rejects.toThrow('same country PRK');
   });
 });
