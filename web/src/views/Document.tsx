@@ -6,6 +6,7 @@ import { apiUrl, useApi } from '../api';
 import { paramsOf, qs } from '../router';
 import { Status } from '../components/Status';
 import { Evidence } from '../components/Evidence';
+import { Table } from '../components/Table';
 import { QUAD_LABELS, actorLabel, party } from '../format';
 import type { DiffPart, StoredDocument } from '../types';
 
@@ -131,31 +132,17 @@ export function DocumentView({ url, match }: { url: URL; match: string[] }) {
         </p>
       )}
 
-      <h2>Versions ({d.versions.length})</h2>
-      <div class="scroll" tabIndex={0} role="region" aria-label="Versions">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Fetched</th>
-            <th scope="col">Title</th>
-            <th scope="col" class="num">Characters</th>
-            <th scope="col">Diff</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.versions.map((v) => (
-            <tr>
-              <td>{v.version}</td>
-              <td>{v.fetchedAt.replace('T', ' ').slice(0, 19)}</td>
-              <td>{v.title ?? '—'}</td>
-              <td class="num">{v.length}</td>
-              <td>{v.version > 1 ? <a href={`/documents/${d.id}${qs({ from: v.version - 1, to: v.version })}`}>changes from v{v.version - 1}</a> : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
+      <Table<Version>
+        caption={`Versions (${d.versions.length})`}
+        rows={d.versions}
+        columns={[
+          { label: 'Version', render: (v) => v.version },
+          { label: 'Fetched', render: (v) => v.fetchedAt.replace('T', ' ').slice(0, 19) },
+          { label: 'Title', render: (v) => v.title ?? '—' },
+          { label: 'Characters', num: true, render: (v) => v.length },
+          { label: 'Diff', render: (v) => (v.version > 1 ? <a href={`/documents/${d.id}${qs({ from: v.version - 1, to: v.version })}`}>changes from v{v.version - 1}</a> : '—') },
+        ]}
+      />
       {d.diff ? (
         <>
           <h2>
