@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Api } from '../api.js';
 import type { ServerDeps } from '../deps.js';
 import type { SearchHit } from '../../store/store.js';
-import { format, page } from '../params.js';
+import { DEFAULT_LIMIT, format, page } from '../params.js';
 import { respondTable, sliceRows, type Table } from '../tables.js';
 
 const searchQuery = z
@@ -30,7 +30,7 @@ export function register(api: Api, { store }: ServerDeps): void {
   api.get(
     { path: '/api/search', tag: 'documents', summary: 'Full-text search, best first, with snippets', query: searchQuery, downloads: true },
     async (c, q) => {
-      const want = q.format === 'json' ? q.offset + (q.limit ?? 50) + 1 : Math.min(MAX_HITS, q.offset + (q.limit ?? MAX_HITS));
+      const want = q.format === 'json' ? q.offset + (q.limit ?? DEFAULT_LIMIT) + 1 : Math.min(MAX_HITS, q.offset + (q.limit ?? MAX_HITS));
       const hits = await store.search(q.q, Math.min(want, MAX_HITS + 1));
       return respondTable(c, searchTable, q, sliceRows(hits));
     },
