@@ -2,18 +2,37 @@
  * Coder throughput on the English KCNA stories, one process, one core: sentences/s, docs/s, peak RSS,
  * and the ratio of coding time to tokenising alone (normalisation + wink-nlp sentence boundaries + POS, the
  * same pipe the text stage uses; normalising first lets wink see KCNA's paragraph breaks as sentence ends).
+ * A last pass over the same stories says what each stage costs (CPU, through the coder's onStage hook); it
+ * runs after the measured ones, so its clock reads do not count in them.
  */
 import os from 'node:os';
 import { wink } from '../src/text/analyse.js';
 import { normalise } from '../src/text/normalise.js';
-import { createCoder } from '../src/pipeline/coder.js';
+import { createCoder, STAGES, type Stage } from '../src/pipeline/coder.js';
 import { kcnaStories, peakRssMb } from './corpus.js';
 
 const stories = kcnaStories();
 const limit = Number(process.env.BENCH_LIMIT ?? stories.length);
 const docs = stories.slice(0, limit);
 const nlp = wink();
-const coder = createCoder();
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+/** CPU ms per stage, gathered only while `perStage` is on. */
+const stageMs = new Map<Stage, number>();
+let perStage = false;
+let current: Stage | null = null;
+let since = 0;
+const coder = createCoder({
+  onStage: (stage) => {
+    if (!perStage) return;
+    const now = cpuMs();
+    if (current) stageMs.set(current, (stageMs.get(current) ?? 0) + now - since);
+    current = stage;
+    since = now;
+  },
+});
 
 // Warm up both paths so the JIT has seen them.
 for (const s of docs.slice(0, 300)) {
@@ -57,3 +76,9 @@ console.log(line('tokenising alone (normalise + wink sbd+pos)', tokenise));
 console.log(line('coding (all stages)', code));
 console.log(`  ratio coding / tokenising: ${(code.cpu / tokenise.cpu).toFixed(2)} (CPU), ${(code.wall / tokenise.wall).toFixed(2)} (wall)`);
 console.log(`  events: ${events}   signals: ${signals}   peak RSS: ${peakRssMb()} MB`);
+
+perStage = true;
+for (const s of docs) coder.code({ id: s.id, text: s.text, date: s.date, source: s.source });
+const total = [...stageMs.values()].reduce((a, b) => a + b, 0);
+const share = (st: Stage) => `${st} ${((stageMs.get(st) ?? 0) / 1000).toFixed(2)} s (${Math.round((100 * (stageMs.get(st) ?? 0)) / total)}%)`;
+console.log(`  per stage, a second pass (CPU): ${STAGES.map(share).join(', ')}`);
