@@ -161,7 +161,7 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>): void 
         const flip = (bit: number, ...bytes: number[]) => bytes.reduce((x, b) => x ^ (1n << BigInt(8 * b + bit)), h);
         const a = await save('a', 'kcna', h);
         const b = await save('b', 'yonhap', h ^ 0b101n); // 2 bits
-        const c = await save('c', 'kcna', flip(3, 0, 2, 3, 5, 6, 7)); // 6 bits in 6 bytes: only bytes 1 and 4 equal; same source as a
+        const c = await save('c', 'kcna', flip(3, 0, 2, 3, 5, 6, 7)); // 6 bits over all four bands (1, 2, 1, 2); same source as a
         const far = await save('far', 'tass', flip(6, 0, 1, 2, 3, 4, 5, 6)); // 7 bits (13 from c, 9 from b)
         const other = await save('other', 'tass', ~h & 0xffffffffffffffffn);
         expect(b.storyId).toBe(a.storyId);

@@ -7,10 +7,8 @@ import { SqliteStore } from '../src/store/sqlite.js';
 import { StoreError, type SaveResult } from '../src/store/store.js';
 import { storeSuite } from './store-suite.js';
 import { collect, makeDoc } from './store-fixtures.js';
-import { contentHash, simhash, simhashHex } from '../src/store/fingerprint.js';
-import { Db, migrate } from '../src/store/sqlite-db.js';
+import { contentHash, simhash } from '../src/store/fingerprint.js';
 import { MIGRATIONS } from '../src/store/sqlite-schema.js';
-import { simhashKeys } from '../src/store/simhash-index.js';
 import { KCNA_SKIP_REASON, kcnaStories, skipWithoutKcna } from './store-corpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'attache-store-'));
@@ -31,7 +29,7 @@ describe('SQLite store specifics', () => {
     } finally {
       delete process.env.ATTACHE_DB;
     }
-    expect(() => new SqliteStore(freshPath(), { nearDuplicateDistance: 7 })).toThrow(StoreError);
+    expect(() => new SqliteStore(freshPath(), { nearDuplicateDistance: 8 })).toThrow(StoreError);
     await expect(openStore(join(dir, 'no/such/dir/x.db'))).rejects.toThrow(/cannot open SQLite database/);
   });
 
@@ -47,27 +45,21 @@ describe('SQLite store specifics', () => {
     await b.close();
   });
 
-  it('migrates a version-1 store: its documents move from the band index to the pair index and are found by it', async () => {
-    const p = freshPath();
-    const v1 = new Db(p);
-    migrate(v1, MIGRATIONS.slice(0, 1));
+  it('joins a document 7 bits away, 2 in three bands, when opened with distance 7 (the band probes are exact to 7)', async () => {
+    const s = await openStore(freshPath(), { nearDuplicateDistance: 7 });
     const h = 0x0123456789abcdefn;
-    const bands = [0, 1, 2, 3].map((i) => Number((h >> BigInt(16 * i)) & 0xffffn));
-    v1.run("INSERT INTO stories (id, mentions, sources, first_seen_at) VALUES (7, 1, 1, '2012-01-01')");
-    v1.run(
-      `INSERT INTO documents (doc_key, language, version, content_hash, simhash, sh0, sh1, sh2, sh3, story_id, first_seen_at, last_seen_at, tone, domains)
-       VALUES ('hash:old', 'en', 1, ?, ?, ?, ?, ?, ?, 7, '2012-01-01', '2012-01-01', 0, '[]')`,
-      'a'.repeat(64), simhashHex(h), ...bands,
-    );
-    v1.close();
-    const s = await openStore(p);
-    expect((await s.stats()).schemaVersion).toBe(2);
-    const check = new Db(p, { readonly: true });
-    expect(check.all<{ key: number }>('SELECT key FROM simhash_keys ORDER BY key').map((r) => r.key)).toEqual([...simhashKeys(h)].sort((a, b) => a - b));
-    check.close();
-    const { input, coded } = makeDoc({ key: 'n' });
-    expect((await s.saveDocument({ ...input, simhash: h ^ 0x0101010101n }, coded)).storyId).toBe(7); // 5 bits away
+    const a = makeDoc({ key: 'a' });
+    const b = makeDoc({ key: 'b', extra: 'Another wording.' });
+    const first = await s.saveDocument({ ...a.input, simhash: h }, a.coded);
+    expect((await s.saveDocument({ ...b.input, simhash: h ^ 0x0001_0003_0003_0003n }, b.coded)).storyId).toBe(first.storyId);
     await s.close();
+    // at distance 3 the probes are the band values alone: 3 bits in three bands join, 4 bits do not
+    const three = await openStore(freshPath(), { nearDuplicateDistance: 3 });
+    const c = makeDoc({ key: 'c', extra: 'A third wording.' });
+    const base = await three.saveDocument({ ...a.input, simhash: h }, a.coded);
+    expect((await three.saveDocument({ ...b.input, simhash: h ^ 0x0000_0001_0001_0001n }, b.coded)).storyId).toBe(base.storyId);
+    expect((await three.saveDocument({ ...c.input, simhash: h ^ 0x0100_0000_0000_0007n }, c.coded)).storyId).not.toBe(base.storyId);
+    await three.close();
   });
 
   it('streams on its own connection: writing while an export is half read works', async () => {

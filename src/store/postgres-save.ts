@@ -4,10 +4,9 @@
  * writers (worker processes on several machines) by transaction-scoped advisory locks:
  *  - on the document key and on the content hash: two writers of the same document serialise, and the
  *    second sees the first's row (a duplicate or a new version, never a unique-key error);
- *  - on each of the 8 simhash bytes (position and value): two near-duplicates (distance ≤ 6) have at
- *    least 2 equal bytes, so they serialise and the second joins the first's story. (Bytes rather than the
- *    28 index keys: a batch of 1,000 documents then takes at most 2,048 such locks, not 28,000, which
- *    would overflow PostgreSQL's lock table.)
+ *  - on each of the 8 simhash bytes (position and value): two near-duplicates (distance ≤ 7) have at
+ *    least one equal byte, so they serialise and the second joins the first's story. A batch of 1,000
+ *    documents takes at most 2,048 such locks.
  * Locks are taken in ascending key order, so writers never deadlock.
  *
  * The JavaScript side checks the input and builds the rows (evidence slices, days), as the SQLite store does.
@@ -17,7 +16,7 @@ import { lockKey } from './postgres-db.js';
 import { foldWords } from './postgres-fts.js';
 import { CODING_COLUMNS, codingRows } from './coding-rows.js';
 import { checkDocumentInput, storedKey } from './records.js';
-import { simhashBytes, simhashKeys } from './simhash-index.js';
+import { MAX_NEAR_DISTANCE, bandProbes, simhashBands, simhashBytes } from './simhash-index.js';
 import { StoreError, type DocumentSaveInput } from './store.js';
 import type { CodedDocument } from '../types.js';
 import { normaliseUrl } from './url.js';
@@ -45,7 +44,8 @@ DECLARE
   now_ text := d->>'now';
   feed text := d->>'feed_url';
   sim_ bigint := (d->>'sim')::bigint;
-  ks integer[] := ARRAY(SELECT jsonb_array_elements_text(d->'keys')::integer);
+  b integer[] := ARRAY(SELECT jsonb_array_elements_text(d->'bands')::integer);
+  pr integer[] := ARRAY(SELECT jsonb_array_elements_text(d->'probes')::integer);
 BEGIN
   FOREACH k IN ARRAY locks LOOP
     PERFORM pg_advisory_xact_lock(k);
@@ -66,7 +66,7 @@ BEGIN
     o_status := 'updated'; o_document_id := ex.id; o_version := ex.v + 1; o_story_id := ex.s;
     UPDATE documents SET url = coalesce(d->>'url', url), title = d->>'title', date = d->>'date', language = d->>'language',
       version = o_version, content_hash = d->>'content_hash', simhash = d->>'simhash', sim = sim_,
-      feed_url = coalesce(feed, feed_url), last_seen_at = now_,
+      sh0 = b[1], sh1 = b[2], sh2 = b[3], sh3 = b[4], feed_url = coalesce(feed, feed_url), last_seen_at = now_,
       missing_since = NULL, tone = (d->>'tone')::double precision, domains = d->>'domains',
       tsv = to_tsvector('attache', d->>'folded')
     WHERE id = ex.id;
@@ -75,9 +75,11 @@ BEGIN
     DELETE FROM markers WHERE document_id = ex.id;
   ELSE
     o_status := 'new'; o_version := 1;
-    -- the nearest document within max_distance bits (ties: the oldest) gives its story
+    -- the nearest document within max_distance bits (ties: the oldest) gives its story; the band probes
+    -- (simhash-index.ts) find every document within 7 bits
     SELECT story_id INTO o_story_id FROM documents
-      WHERE id IN (SELECT document_id FROM simhash_keys WHERE key = ANY(ks)) AND bit_count((sim # sim_)::bit(64)) <= max_distance
+      WHERE (sh0 = ANY(pr[1:17]) OR sh1 = ANY(pr[18:34]) OR sh2 = ANY(pr[35:51]) OR sh3 = ANY(pr[52:68]))
+        AND bit_count((sim # sim_)::bit(64)) <= max_distance
       ORDER BY bit_count((sim # sim_)::bit(64)), id LIMIT 1;
     IF o_story_id IS NULL THEN
       INSERT INTO stories (mentions, sources, first_seen_at) VALUES (1, 1, now_) RETURNING id INTO o_story_id;
@@ -88,14 +90,12 @@ BEGIN
       UPDATE stories SET mentions = mentions + 1, sources = sources + added WHERE id = o_story_id;
     END IF;
     INSERT INTO documents (doc_key, url, source, external_id, title, date, language, version, content_hash, simhash, sim,
-        story_id, feed_url, first_seen_at, last_seen_at, tone, domains, tsv)
+        sh0, sh1, sh2, sh3, story_id, feed_url, first_seen_at, last_seen_at, tone, domains, tsv)
       VALUES (d->>'key', d->>'url', d->>'source', d->>'external_id', d->>'title', d->>'date', d->>'language', 1,
-        d->>'content_hash', d->>'simhash', sim_, o_story_id, feed, now_, now_,
+        d->>'content_hash', d->>'simhash', sim_, b[1], b[2], b[3], b[4], o_story_id, feed, now_, now_,
         (d->>'tone')::double precision, d->>'domains', to_tsvector('attache', d->>'folded'))
       RETURNING id INTO o_document_id;
   END IF;
-  DELETE FROM simhash_keys WHERE document_id = o_document_id;
-  INSERT INTO simhash_keys (key, document_id) SELECT unnest(ks), o_document_id;
   INSERT INTO document_versions (document_id, version, fetched_at, content_hash, simhash, title, date, text, raw, raw_type)
     VALUES (o_document_id, o_version, now_, d->>'content_hash', d->>'simhash', d->>'title', d->>'date', d->>'text', raw,
       d->>'raw_type');
@@ -120,7 +120,7 @@ export function saveArgs(input: DocumentSaveInput, coded: CodedDocument): SaveAr
   if (input.text.includes('\0'))
     throw new StoreError(`document ${input.externalId ?? input.url ?? coded.id}: text holds NUL characters, which PostgreSQL cannot store`);
   const sim = parseSimhash(input.simhash);
-  const keys = simhashKeys(sim);
+  const bands = simhashBands(sim);
   const key = storedKey(input);
   const text = input.text;
   const doc = {
@@ -134,7 +134,8 @@ export function saveArgs(input: DocumentSaveInput, coded: CodedDocument): SaveAr
     content_hash: input.contentHash,
     simhash: simhashHex(sim),
     sim: BigInt.asIntN(64, sim).toString(),
-    keys,
+    bands,
+    probes: bandProbes(sim, MAX_NEAR_DISTANCE).flat(),
     feed_url: input.feedUrl ? normaliseUrl(input.feedUrl) : null,
     now: input.fetchedAt ?? new Date().toISOString(),
     tone: coded.tone,

@@ -1,7 +1,7 @@
 /**
- * The PostgreSQL schema as numbered migrations, numbered like the SQLite ones (sqlite-schema.ts) and
- * holding the same tables and columns, so rows map to records through the same functions. Never edit
- * an applied migration; add the next one.
+ * The PostgreSQL schema as numbered migrations, holding the same tables and columns as the SQLite ones
+ * (sqlite-schema.ts; version 2 changes only attache_save, which SQLite does not have), so rows map to
+ * records through the same functions. Never edit an applied migration; add the next one.
  *
  * Differences from SQLite, all deliberate:
  *  - full-text search is a tsvector column on documents (the current version only) with a GIN index,
@@ -17,7 +17,6 @@
  */
 import type { PgMigration } from './postgres-db.js';
 import { SAVE_FUNCTION } from './postgres-save.js';
-import { keysFromBandsSql } from './simhash-index.js';
 
 export const PG_MIGRATIONS: PgMigration[] = [
   {
@@ -210,19 +209,8 @@ ${SAVE_FUNCTION}
   },
   {
     version: 2,
-    name: 'simhash pair index',
-    sql: `
--- Near-duplicate index exact to 6 bits (simhash-index.ts): one key per pair of simhash bytes, replacing
--- the four 16-bit bands (exact to 3 bits).
-CREATE TABLE simhash_keys (
-  key integer NOT NULL,
-  document_id bigint NOT NULL REFERENCES documents(id),
-  PRIMARY KEY (key, document_id)
-);
-${keysFromBandsSql()}
-CREATE INDEX simhash_keys_document ON simhash_keys (document_id);
-ALTER TABLE documents DROP COLUMN sh0, DROP COLUMN sh1, DROP COLUMN sh2, DROP COLUMN sh3;
-${SAVE_FUNCTION}
-`,
+    name: 'near-duplicates within 7 bits',
+    // attache_save probes each simhash band and its one-bit neighbours (simhash-index.ts)
+    sql: SAVE_FUNCTION,
   },
 ];

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { hamming, simhash } from './fingerprint.js';
-import { DEFAULT_NEAR_DISTANCE, MAX_NEAR_DISTANCE, keysFromBandsSql, simhashKeys } from './simhash-index.js';
+import { DEFAULT_NEAR_DISTANCE, MAX_NEAR_DISTANCE, bandProbes, simhashBands, simhashBytes } from './simhash-index.js';
 import { KCNA_SKIP_REASON, kcnaStories, skipWithoutKcna } from '../../test/store-corpus.js';
 
 /** A deterministic 64-bit generator (splitmix64), so a failure can be replayed. */
@@ -16,43 +15,41 @@ function rng(seed: bigint): () => bigint {
   };
 }
 
-const shareKey = (a: bigint, b: bigint) => {
-  const ka = new Set(simhashKeys(a));
-  return simhashKeys(b).some((k) => ka.has(k));
+/** Whether a lookup for `a` probes a band value of `b`. */
+const probed = (a: bigint, b: bigint) => {
+  const bands = simhashBands(b);
+  return bandProbes(a, MAX_NEAR_DISTANCE).some((probes, i) => probes.includes(bands[i]));
 };
 
-describe('simhash pair index', () => {
-  it('gives two hashes at most 6 bits apart a common key, and none to 7 bits in 7 bytes', () => {
-    const next = rng(42n);
-    for (let n = 0; n < 2000; n++) {
-      const a = next();
-      let b = a;
-      const bits = new Set<number>();
-      while (bits.size < 1 + (n % MAX_NEAR_DISTANCE)) bits.add(Number(next() & 63n));
-      for (const bit of bits) b ^= 1n << BigInt(bit);
-      expect(hamming(a, b)).toBe(bits.size);
-      expect(shareKey(a, b), `${a.toString(16)} ~ ${b.toString(16)}`).toBe(true);
-    }
-    const h = 0x0123456789abcdefn;
-    const sevenBytes = [0, 1, 2, 3, 4, 5, 6].reduce((x, i) => x ^ (1n << BigInt(8 * i)), h);
-    expect(shareKey(h, sevenBytes)).toBe(false);
-    expect(simhashKeys(h)).toHaveLength(28);
-    expect(new Set(simhashKeys(h)).size).toBe(28);
-    expect(simhashKeys('0123456789abcdef')).toEqual(simhashKeys(h));
+/** `a` with `n` distinct random bits flipped. */
+function flipped(a: bigint, n: number, next: () => bigint): bigint {
+  const bits = new Set<number>();
+  while (bits.size < n) bits.add(Number(next() & 63n));
+  return [...bits].reduce((x, bit) => x ^ (1n << BigInt(bit)), a);
+}
+
+describe('simhash band index', () => {
+  it('cuts a simhash into four 16-bit bands and eight bytes, the lowest first', () => {
+    expect(simhashBands(0x0004_0003_0002_0001n)).toEqual([1, 2, 3, 4]);
+    expect(simhashBytes('0807060504030201')).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const probes = bandProbes(0x0004_0003_0002_0001n, 7);
+    expect(probes.map((p) => p.length)).toEqual([17, 17, 17, 17]);
+    expect(probes[0].slice(0, 3)).toEqual([1, 0, 3]);
+    expect(bandProbes(0x0004_0003_0002_0001n, 3)).toEqual([[1], [2], [3], [4]]);
   });
 
-  it('builds the same keys in SQL from the 16-bit bands of schema version 1 (the migration)', () => {
-    const db = new Database(':memory:');
-    db.exec('CREATE TABLE documents (id INTEGER PRIMARY KEY, sh0 INTEGER, sh1 INTEGER, sh2 INTEGER, sh3 INTEGER)');
-    db.exec('CREATE TABLE simhash_keys (key INTEGER, document_id INTEGER)');
-    const next = rng(7n);
-    const hashes = [0n, 0xffffffffffffffffn, ...Array.from({ length: 50 }, next)];
-    const insert = db.prepare('INSERT INTO documents (id, sh0, sh1, sh2, sh3) VALUES (?, ?, ?, ?, ?)');
-    hashes.forEach((h, i) => insert.run(i + 1, ...[0, 1, 2, 3].map((b) => Number((h >> BigInt(16 * b)) & 0xffffn))));
-    db.exec(keysFromBandsSql());
-    const keysOf = db.prepare('SELECT key FROM simhash_keys WHERE document_id = ? ORDER BY key').pluck();
-    hashes.forEach((h, i) => expect(keysOf.all(i + 1)).toEqual([...simhashKeys(h)].sort((a, b) => a - b)));
-    db.close();
+  it('probes a band of every hash within 7 bits, which also shares a byte (the lock), and misses 2 bits in every band', () => {
+    const next = rng(42n);
+    for (let n = 0; n < 3000; n++) {
+      const a = next();
+      const b = flipped(a, 1 + (n % MAX_NEAR_DISTANCE), next);
+      expect(hamming(a, b)).toBe(1 + (n % MAX_NEAR_DISTANCE));
+      expect(probed(a, b), `${a.toString(16)} ~ ${b.toString(16)}`).toBe(true);
+      const bytes = simhashBytes(a);
+      expect(simhashBytes(b).some((x, i) => x === bytes[i])).toBe(true);
+    }
+    const h = 0x0123456789abcdefn;
+    expect(probed(h, h ^ 0x0003_0003_0003_0003n)).toBe(false); // 8 bits, 2 in each band
   });
 });
 

@@ -5,7 +5,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CodedDocument } from '../types.js';
 import { hamming, simhashHex } from './fingerprint.js';
-import { simhashKeys } from './simhash-index.js';
+import { bandProbes, simhashBands } from './simhash-index.js';
 import { CODING_COLUMNS, codingRows } from './coding-rows.js';
 import {
   DOC_COLUMNS,
@@ -56,57 +56,50 @@ export function saveDocument(db: Db, input: DocumentSaveInput, coded: CodedDocum
       );
       return { status: 'duplicate', documentId: existing.id as number, version: existing.version as number, storyId: existing.story_id as number };
     }
-    const keys = simhashKeys(sim);
+    const bands = simhashBands(sim);
     if (existing) {
       const id = existing.id as number;
       const version = (existing.version as number) + 1;
       unindexCurrent(db, id, existing.version as number);
       db.run(
         `UPDATE documents SET url = coalesce(?, url), title = ?, date = ?, language = ?, version = ?, content_hash = ?,
-           simhash = ?, feed_url = coalesce(?, feed_url), last_seen_at = ?,
+           simhash = ?, sh0 = ?, sh1 = ?, sh2 = ?, sh3 = ?, feed_url = coalesce(?, feed_url), last_seen_at = ?,
            missing_since = NULL, tone = ?, domains = ? WHERE id = ?`,
         url, input.title ?? null, input.date ?? null, input.language, version, input.contentHash,
-        sim, feedUrl, now, coded.tone, JSON.stringify(coded.domains), id,
+        sim, ...bands, feedUrl, now, coded.tone, JSON.stringify(coded.domains), id,
       );
-      indexSimhash(db, id, keys);
       for (const t of ['events', 'signals', 'markers']) db.run(`DELETE FROM ${t} WHERE document_id = ?`, id);
       insertVersion(db, id, version, input, sim, now);
       insertCoding(db, id, version, input, coded);
       return { status: 'updated', documentId: id, version, storyId: existing.story_id as number };
     }
-    const storyId = joinStory(db, sim, keys, input.source ?? '', now, maxDistance);
+    const storyId = joinStory(db, sim, input.source ?? '', now, maxDistance);
     const id = Number(
       db.run(
         `INSERT INTO documents (doc_key, url, source, external_id, title, date, language, version, content_hash, simhash,
-           story_id, feed_url, first_seen_at, last_seen_at, tone, domains)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           sh0, sh1, sh2, sh3, story_id, feed_url, first_seen_at, last_seen_at, tone, domains)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         key, url, input.source ?? null, input.externalId ?? null, input.title ?? null, input.date ?? null, input.language,
-        input.contentHash, sim, storyId, feedUrl, now, now, coded.tone, JSON.stringify(coded.domains),
+        input.contentHash, sim, ...bands, storyId, feedUrl, now, now, coded.tone, JSON.stringify(coded.domains),
       ).lastInsertRowid,
     );
-    indexSimhash(db, id, keys);
     insertVersion(db, id, 1, input, sim, now);
     insertCoding(db, id, 1, input, coded);
     return { status: 'new', documentId: id, version: 1, storyId };
   }).immediate();
 }
 
-const CANDIDATES = `SELECT simhash, story_id FROM documents
-  WHERE id IN (SELECT document_id FROM simhash_keys WHERE key IN (${simhashKeys(0n).map(() => '?').join(', ')})) ORDER BY id`;
-
-/** The document's simhash index keys, replacing those of its previous version. */
-function indexSimhash(db: Db, documentId: number, keys: number[]): void {
-  db.run('DELETE FROM simhash_keys WHERE document_id = ?', documentId);
-  const insert = db.stmt('INSERT INTO simhash_keys (key, document_id) VALUES (?, ?)');
-  for (const k of keys) insert.run(k, documentId);
-}
+/** The documents whose bands match the probes (simhash-index.ts), oldest first. */
+const candidatesSql = (probes: number[][]) =>
+  `SELECT simhash, story_id FROM documents WHERE ${probes.map((p, i) => `sh${i} IN (${p.map(() => '?').join(', ')})`).join(' OR ')} ORDER BY id`;
 
 /**
  * The story of the nearest document within maxDistance bits (ties: the oldest; its mention and source
  * counts bumped), or a new story.
  */
-function joinStory(db: Db, sim: string, keys: number[], source: string, now: string, maxDistance: number): number {
-  const candidates = db.all<{ simhash: string; story_id: number }>(CANDIDATES, ...keys);
+function joinStory(db: Db, sim: string, source: string, now: string, maxDistance: number): number {
+  const probes = bandProbes(sim, maxDistance);
+  const candidates = db.all<{ simhash: string; story_id: number }>(candidatesSql(probes), ...probes.flat());
   let best: number | null = null;
   let bestDistance = maxDistance + 1;
   for (const c of candidates) {

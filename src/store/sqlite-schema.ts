@@ -2,13 +2,10 @@
  * The SQLite schema as numbered migrations. A migration is applied once, in order, inside a
  * transaction, and recorded in schema_migrations; never edit an applied migration, add the next one.
  *
- * Layout: sources (+ polls) → documents (current state, dedup keys; simhash_keys indexes their simhashes,
- * simhash-index.ts) → document_versions
- * (every version's text and raw bytes; FTS5 indexes the current version of each document) →
+ * Layout: sources (+ polls) → documents (current state, dedup keys, simhash bands: simhash-index.ts) →
+ * document_versions (every version's text and raw bytes; FTS5 indexes the current version of each document) →
  * events / signals / markers (the current coding, one row each) and stories (near-duplicate clusters).
  */
-import { keysFromBandsSql } from './simhash-index.js';
-
 export interface Migration {
   version: number;
   name: string;
@@ -202,29 +199,6 @@ CREATE TABLE markers (
 );
 CREATE INDEX markers_document ON markers (document_id);
 CREATE INDEX markers_marker ON markers (marker);
-`,
-  },
-  {
-    version: 2,
-    name: 'simhash pair index',
-    sql: `
--- Near-duplicate index exact to 6 bits (simhash-index.ts): one key per pair of simhash bytes, replacing
--- the four 16-bit bands (exact to 3 bits).
-CREATE TABLE simhash_keys (
-  key INTEGER NOT NULL,
-  document_id INTEGER NOT NULL REFERENCES documents(id),
-  PRIMARY KEY (key, document_id)
-) WITHOUT ROWID;
-${keysFromBandsSql()}
-CREATE INDEX simhash_keys_document ON simhash_keys (document_id);
-DROP INDEX documents_sh0;
-DROP INDEX documents_sh1;
-DROP INDEX documents_sh2;
-DROP INDEX documents_sh3;
-ALTER TABLE documents DROP COLUMN sh0;
-ALTER TABLE documents DROP COLUMN sh1;
-ALTER TABLE documents DROP COLUMN sh2;
-ALTER TABLE documents DROP COLUMN sh3;
 `,
   },
 ];
