@@ -53,6 +53,16 @@ describe('units', () => {
     expect(barrier).toMatchObject({ u: BARRIER, id: -1 });
   });
 
+  it('finds vocabulary words in any case, as the table grows, and never a word that only shares a prefix', () => {
+    const ids = Array.from({ length: 5000 }, (_, k) => internWord(`vocabword${k}`));
+    const us = units('VocabWord17 VOCABWORD4999 vocabword499 vocabword50000 vocabword');
+    expect(us.map((u) => u.id)).toEqual([ids[17], ids[4999], ids[499], -1, -1]);
+    expect(us.map((u) => u.u)).toEqual(['vocabword17', 'vocabword4999', 'vocabword499', 'vocabword50000', 'vocabword']);
+    expect(units('Ärger ÄRGER').map((u) => u.id)).toEqual([-1, -1]);
+    const id = internWord('ärger');
+    expect(units('Ärger ÄRGER').map((u) => u.id)).toEqual([id, id]);
+  });
+
   it('shares one computation per sentence and renumbers when the vocabulary has grown', () => {
     const a = analyse('The plenipotentiaryship of Qwzxv began.');
     const s = a.sentences[0];

@@ -23,16 +23,61 @@ export const BARRIER = '\u0000';
 
 /** The words of every dictionary phrase compiled so far, numbered in order of first appearance. */
 const VOCAB = new Map<string, number>();
+/** Word and FNV-1a hash by vocabulary number, and an open-addressing table (number + 1, 0 for empty) over the hashes. */
+const WORDS: string[] = [];
+const HASHES: number[] = [];
+let slots = new Int32Array(1 << 12);
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const fnvStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+
+function place(id: number): void {
+  const mask = slots.length - 1;
+  let k = HASHES[id] & mask;
+  while (slots[k] !== 0) k = (k + 1) & mask;
+  slots[k] = id + 1;
+}
 
 /** The vocabulary number of a lower-case word, adding it when new (for dictionary phrases). */
 export function internWord(w: string): number {
   let id = VOCAB.get(w);
-  if (id === undefined) VOCAB.set(w, (id = VOCAB.size));
+  if (id !== undefined) return id;
+  id = WORDS.length;
+  let h = FNV_OFFSET;
+  for (let k = 0; k < w.length; k++) h = fnvStep(h, w.charCodeAt(k));
+  VOCAB.set(w, id);
+  WORDS.push(w);
+  HASHES.push(h);
+  if (WORDS.length * 2 > slots.length) {
+    slots = new Int32Array(slots.length * 2);
+    for (let k = 0; k < WORDS.length; k++) place(k);
+  } else place(id);
   return id;
 }
 
 /** The vocabulary number of a lower-case word, or -1 when no dictionary phrase holds it. */
 export const wordId = (w: string): number => VOCAB.get(w) ?? -1;
+
+/**
+ * The vocabulary number of the ASCII word text[i, j) read in lower case, given its hash: found without making a
+ * string, which is the cost of looking a text's words up (most of them are in no dictionary).
+ */
+function asciiWordId(text: string, i: number, j: number, h: number): number {
+  const mask = slots.length - 1;
+  for (let k = h & mask, e = slots[k]; e !== 0; k = (k + 1) & mask, e = slots[k]) {
+    const id = e - 1;
+    if (HASHES[id] !== h) continue;
+    const w = WORDS[id];
+    if (w.length !== j - i) continue;
+    let same = true;
+    for (let n = 0; n < w.length && same; n++) same = lowerAscii(text.charCodeAt(i + n)) === w.charCodeAt(n);
+    if (same) return id;
+  }
+  return -1;
+}
+
+/** A–Z to a–z; other ASCII as it is. */
+const lowerAscii = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** How many words the vocabulary holds: units made before it grew must be renumbered (see sentenceUnits). */
 export const vocabularySize = (): number => VOCAB.size;
@@ -69,10 +114,20 @@ export function units(text: string, from = 0, to = text.length): Unit[] {
     const c = text.charCodeAt(i);
     let j = wordCharEnd(text, i, c);
     if (j > 0) {
+      // The lower-case word's hash as it is read; a word outside ASCII is looked up by its string instead.
+      let ascii = c < 128;
+      let h = fnvStep(FNV_OFFSET, lowerAscii(c));
       let e: number;
-      while (j < to && (e = wordCharEnd(text, j, text.charCodeAt(j))) > 0) j = e;
-      const w = text.slice(i, j).toLowerCase();
-      out.push({ u: w, id: wordId(w), start: i, end: j });
+      while (j < to) {
+        const cj = text.charCodeAt(j);
+        if ((e = wordCharEnd(text, j, cj)) < 0) break;
+        ascii &&= cj < 128;
+        h = fnvStep(h, lowerAscii(cj));
+        j = e;
+      }
+      const id = ascii ? asciiWordId(text, i, j, h) : -1;
+      const w = id >= 0 ? WORDS[id] : text.slice(i, j).toLowerCase();
+      out.push({ u: w, id: ascii ? id : wordId(w), start: i, end: j });
       i = j;
       continue;
     }
