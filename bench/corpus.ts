@@ -1,6 +1,7 @@
 /** The KCNA corpus for the benchmarks: the loader the tests use (test/store-corpus.ts), exiting when ../shared is absent. */
 import { hasKcna, KCNA_CORPUS, kcnaStories as firstStories, type KcnaStory } from '../test/store-corpus.js';
 
+export type { KcnaStory };
 export const KCNA = KCNA_CORPUS;
 
 /** The KCNA corpus stories (English only unless `all`); exits with a reason when ../shared is absent. */
