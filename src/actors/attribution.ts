@@ -13,12 +13,13 @@ const AFTER = /^\s*(?:\)|(?:has\s+|had\s+)?(?:reported|reports|said|says|quoted|
 /** `_dicts` is part of the stage signature; the agency mentions already carry what agencies.txt says. */
 export function findAttribution(analysed: AnalysedText, mentions: ActorMention[][], _dicts: ActorDicts): Attribution | null {
   const text = analysed.text;
-  for (const m of mentions.flat()) {
-    if (m.kind !== 'agency') continue;
-    const before = text.slice(Math.max(0, m.start - 40), m.start);
-    const after = text.slice(m.end, m.end + 40);
-    if (BEFORE.test(before) || AFTER.test(after)) {
-      return { agency: m.actor.name ?? m.text, country: m.actor.country };
+  for (const ms of mentions) {
+    for (const m of ms) {
+      if (m.kind !== 'agency') continue;
+      // The anchored test first: it fails at once on most text, the other scans its whole window.
+      if (AFTER.test(text.slice(m.end, m.end + 40)) || BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) {
+        return { agency: m.actor.name ?? m.text, country: m.actor.country };
+      }
     }
   }
   return null;
