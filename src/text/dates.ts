@@ -3,7 +3,7 @@ import type { ActorMention, AnalysedText, Sentence } from '../types.js';
 import type { DateMention } from '../pipeline/stages.js';
 import { DictError, type DictSources } from '../dict/files.js';
 import { PhraseMatcher } from './phrase-matcher.js';
-import { sentenceUnits, type Unit } from './units.js';
+import { internWord, sentenceUnits, type Unit } from './units.js';
 
 /** A named day from data/calendar/named-days.txt. */
 export interface NamedDay {
@@ -92,9 +92,12 @@ const WINDOW_AFTER = 16;
 /** Merged [start, end) windows (sentence-relative) around the date hints of `text`. */
 function hintWindows(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(DATE_HINT)) {
-    let a = Math.max(0, m.index! - WINDOW_BEFORE);
-    let b = Math.min(text.length, m.index! + m[0].length + WINDOW_AFTER);
+  // exec over the shared global expression: matchAll would copy the expression for every sentence.
+  DATE_HINT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE_HINT.exec(text)) !== null) {
+    let a = Math.max(0, m.index - WINDOW_BEFORE);
+    let b = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
     while (a > 0 && /\S/.test(text[a - 1])) a--;
     while (b < text.length && /\S/.test(text[b])) b++;
     const last = out[out.length - 1];
@@ -119,14 +122,21 @@ const DATE_ONLY = (() => {
 
 /**
  * Every match of DATE_HINT holds one of these words as a whole unit when the text is plain ASCII: its
- * month, weekday and relative words, and the nouns after last/next/this/coming.
+ * month, weekday and relative words, and the nouns after last/next/this/coming. They join the vocabulary so
+ * that a unit is checked by its number.
  */
-const HINT_WORDS = new Set([
+const HINT_WORDS = [
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tomorrow', 'ago',
   'week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter',
-]);
+];
+const IS_HINT = (() => {
+  const ids = HINT_WORDS.map(internWord);
+  const is = new Uint8Array(Math.max(...ids) + 1);
+  for (const id of ids) is[id] = 1;
+  return is;
+})();
 /**
  * Digits (slash dates, bare years) or a character outside ASCII: the regular expressions' \b is ASCII-only,
  * so next to such a letter a hint need not be a whole unit.
@@ -139,7 +149,10 @@ const DIGIT_OR_WIDE = /[^\x00-\x7f]|\d/;
  */
 function mayHoldDate(s: Sentence, us: Unit[]): boolean {
   if (DIGIT_OR_WIDE.test(s.text)) return true;
-  for (let i = 0; i < us.length; i++) if (HINT_WORDS.has(us[i].u)) return true;
+  for (let i = 0; i < us.length; i++) {
+    const id = us[i].id;
+    if (id >= 0 && id < IS_HINT.length && IS_HINT[id] === 1) return true;
+  }
   return false;
 }
 
@@ -154,8 +167,10 @@ function chronoDates(s: Sentence, pubDate: string | null, ref: chrono.ParsingRef
       out.push({ sentence: s.index, start, end: start + r.text.length, text: r.text, date, named: null });
     }
   }
-  for (const m of s.text.matchAll(BARE_YEAR)) {
-    const at = s.start + m.index! + m[0].length - 4;
+  BARE_YEAR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BARE_YEAR.exec(s.text)) !== null) {
+    const at = s.start + m.index + m[0].length - 4;
     if (!out.some((d) => d.start <= at && at < d.end))
       out.push({ sentence: s.index, start: at, end: at + 4, text: m[1], date: m[1], named: null });
   }
