@@ -1,7 +1,8 @@
 /**
  * The SQLite store (better-sqlite3, WAL, FTS5): the embedded default behind the Store interface.
- * Writes go through one connection; each streaming query reads on a connection of its own, so a
- * long export neither blocks nor is blocked by concurrent writes (WAL snapshot isolation).
+ * Writes go through one connection; each streaming query reads on a read-only connection leased from a
+ * pool (sqlite-readers.ts), so a long export neither blocks nor is blocked by concurrent writes (WAL
+ * snapshot isolation), and a page of events costs no connection setup or statement preparation.
  */
 import { existsSync } from 'node:fs';
 import { actorsQuery, documentsQuery, eventsQuery, markersQuery, signalsQuery, type Query } from './filters.js';
@@ -26,6 +27,7 @@ import {
 import { Db, migrate } from './sqlite-db.js';
 import { documentsNamed, findDocument, markMissing, saveDocument, versions } from './sqlite-documents.js';
 import { SQLITE, toFtsQuery } from './sqlite-query.js';
+import { ReaderPool } from './sqlite-readers.js';
 import { MIGRATIONS } from './sqlite-schema.js';
 import {
   StoreError,
@@ -68,6 +70,8 @@ function ftsError(e: unknown, q: string | undefined): unknown {
 export class SqliteStore implements Store {
   readonly location: string;
   private readonly db: Db;
+  /** Read-only connections for streaming queries; none for an in-memory database, which has only the main one. */
+  private readonly readers: ReaderPool | null;
   private readonly maxDistance: number;
 
   constructor(
@@ -83,6 +87,7 @@ export class SqliteStore implements Store {
       throw new StoreError(`${path}: cannot open SQLite database: ${(e as Error).message}`);
     }
     this.location = `sqlite:${path}`;
+    this.readers = path === ':memory:' || path === '' ? null : new ReaderPool(path);
   }
 
   async migrate(): Promise<MigrationResult> {
@@ -90,6 +95,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.readers?.close();
     this.db.close();
   }
 
@@ -221,13 +227,12 @@ export class SqliteStore implements Store {
     return this.db.get<StoreStats>(STATS_SQL)!;
   }
 
-  /** Rows of `q`, read with a cursor on a connection of its own (the main one for an in-memory database). */
+  /** Rows of `q`, read with a cursor on a leased reader (on the main connection for an in-memory database). */
   private async *stream<T>(q: Query, text: string | undefined, map: (r: Row) => T): AsyncGenerator<T> {
-    const reader = this.path === ':memory:' || this.path === '' ? null : new Db(this.path, { readonly: true });
-    let it: IterableIterator<unknown> | undefined;
+    let it: Iterator<unknown> | undefined;
     try {
       try {
-        it = (reader ?? this.db).raw.prepare(q.sql).iterate(...q.params);
+        it = this.readers ? this.readers.rows(q.sql, q.params) : this.db.raw.prepare(q.sql).iterate(...q.params);
       } catch (e) {
         throw ftsError(e, text);
       }
@@ -243,7 +248,6 @@ export class SqliteStore implements Store {
       }
     } finally {
       it?.return?.();
-      reader?.close();
     }
   }
 }
