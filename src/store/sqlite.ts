@@ -67,6 +67,9 @@ function ftsError(e: unknown, q: string | undefined): unknown {
     : e;
 }
 
+/** Rows a stream reads ahead of its caller (see stream()). */
+const STREAM_BATCH = 256;
+
 export class SqliteStore implements Store {
   readonly location: string;
   private readonly db: Db;
@@ -227,24 +230,29 @@ export class SqliteStore implements Store {
     return this.db.get<StoreStats>(STATS_SQL)!;
   }
 
-  /** Rows of `q`, read with a cursor on a leased reader (on the main connection for an in-memory database). */
+  /**
+   * Rows of `q`, read with a cursor on a leased reader (on the main connection for an in-memory database),
+   * STREAM_BATCH rows at a time between yields: a page is read in one go, so its connection is free again
+   * before the caller sees the first row, instead of being held while concurrent requests interleave.
+   */
   private async *stream<T>(q: Query, text: string | undefined, map: (r: Row) => T): AsyncGenerator<T> {
     let it: Iterator<unknown> | undefined;
     try {
-      try {
-        it = this.readers ? this.readers.rows(q.sql, q.params) : this.db.raw.prepare(q.sql).iterate(...q.params);
-      } catch (e) {
-        throw ftsError(e, text);
-      }
-      while (true) {
-        let next: IteratorResult<unknown>;
+      const batch: T[] = [];
+      let done = false;
+      while (!done) {
         try {
-          next = it.next();
+          it ??= this.readers ? this.readers.rows(q.sql, q.params) : this.db.raw.prepare(q.sql).iterate(...q.params);
+          while (batch.length < STREAM_BATCH) {
+            const next = it.next();
+            if ((done = next.done === true)) break;
+            batch.push(map(next.value as Row));
+          }
         } catch (e) {
           throw ftsError(e, text);
         }
-        if (next.done) break;
-        yield map(next.value as Row);
+        yield* batch;
+        batch.length = 0;
       }
     } finally {
       it?.return?.();
