@@ -9,7 +9,7 @@ import { Db } from './sqlite-db.js';
 import { StoreError } from './store.js';
 
 /** Idle connections kept open; more may be lent out at once, and those beyond this are closed on return. */
-export const MAX_IDLE_READERS = 4;
+const MAX_IDLE_READERS = 4;
 
 export class ReaderPool {
   private readonly idle: Db[] = [];
