@@ -217,4 +217,6 @@ export interface ActorMention {
   role: string | null;
   /** file:line of the dictionary line(s) that produced this mention. */
   rule: string;
+  /** For a person who had died before the document's date (data/actors/deceased.txt): the date of death. */
+  died?: string;
 }

@@ -3,6 +3,7 @@
  * name, demonym, capital, title, agent word and coreference phrase, plus the lookup maps.
  */
 import type { PetrarchActor } from './petrarch.js';
+import { DictError } from '../dict/files.js';
 import type { PhraseMatcher } from '../text/phrase-matcher.js';
 import { phraseKeys } from '../text/units.js';
 import type { ActorDicts, Agency, Country, Entry, Hit, Person } from './model.js';
@@ -18,6 +19,7 @@ export interface Records {
   ambiguous: R.AmbiguousRecord[];
   coref: R.CorefRecord[];
   blockers: R.BlockRecord[];
+  deceased: R.DeceasedRecord[];
   petrarch: PetrarchActor[];
 }
 
@@ -58,12 +60,19 @@ export function compile(rec: Records, matcher: PhraseMatcher<Entry>, warnings: s
   for (const r of rec.persons) {
     let p = persons.get(r.name);
     if (!p) {
-      p = { name: r.name, country: r.country, code: r.code, sector: r.sector, tenures: [] };
+      p = { name: r.name, country: r.country, code: r.code, sector: r.sector, tenures: [], died: null };
       persons.set(r.name, p);
       names.set(r.name, new Set([r.name]));
     }
     p.tenures.push({ roles: r.roles, from: r.from, to: r.to, rule: r.rule });
     for (const n of r.names) names.get(r.name)!.add(n);
+  }
+  const byName = new Map<string, Person>();
+  for (const p of persons.values()) for (const n of names.get(p.name)!) byName.set(phraseKey(n), p);
+  for (const d of rec.deceased) {
+    const p = byName.get(phraseKey(d.name));
+    if (!p) throw new DictError(d.rule, `"${d.name}" names no person of the persons files`);
+    p.died = d.died;
   }
   const personsByCountry = new Map<string, Person[]>();
   for (const p of persons.values()) {

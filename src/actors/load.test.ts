@@ -73,6 +73,21 @@ describe('shipped actor dictionaries', () => {
       seen.add(`${name}|${from}`);
     }
   });
+
+  it('give every death in deceased.txt a real date and a person of the persons files', () => {
+    const d = loadActors(src);
+    const byName = new Map<string, string | null>();
+    for (const p of d.persons.values()) byName.set(phraseKey(p.name), p.died);
+    const deaths = file('deceased');
+    expect(deaths.length).toBeGreaterThan(20);
+    for (const l of deaths) {
+      const [name, died] = l.fields;
+      expect(new Date(died).toISOString().slice(0, 10), l.rule).toBe(died);
+      expect(byName.get(phraseKey(name)), l.rule).toBe(died);
+    }
+    expect(d.persons.get('Kim Il Sung')?.died).toBe('1994-07-08');
+    expect(d.persons.get('Dmitry Medvedev')?.died).toBeNull();
+  });
 });
 
 describe('lookups', () => {
@@ -111,6 +126,13 @@ describe('user dictionaries (--dict DIR)', () => {
     expect(() => loadActors(new DictSources([rev]))).toThrow(/persons\.txt:1: tenure ends/);
     const dup = userDir({ 'actors/agents.txt': 'navy | MIL\nnavy | MIL\n' });
     expect(() => loadActors(new DictSources([dup]))).toThrow(/agents\.txt:2: duplicate entry "navy" \(first at .*agents\.txt:1\)/);
+  });
+
+  it('reject a death that names no person, or has no real date', () => {
+    const nobody = userDir({ 'actors/deceased.txt': '# name | died\nKim Nobody | 2001-01-01\n' });
+    expect(() => loadActors(new DictSources([nobody]))).toThrow(/deceased\.txt:2: "Kim Nobody" names no person/);
+    const bad = userDir({ 'actors/deceased.txt': 'Mao Zedong | 1976-02-30\n' });
+    expect(() => loadActors(new DictSources([bad]))).toThrow(/deceased\.txt:1: column died "1976-02-30": not a real date/);
   });
 
   it('reject an unknown dictionary file and a bad country code', () => {

@@ -147,7 +147,25 @@ describe('organisations', () => {
 
 describe('family names', () => {
   it('resolve only the family name, and not inside a longer unknown name', () => {
-    expect(find('Kim Jong Il met Kim Jong Suk. Jong left.', '2011-03-01').map((m) => m.text)).toEqual(['Kim Jong Il']);
+    expect(find('Kim Jong Il met Kim Jong Chol. Jong left.', '2011-03-01').map((m) => m.text)).toEqual(['Kim Jong Il']);
     expect(find('Vladimir Putin spoke. Vladimir smiled; Putin left.', '2015-03-01').map((m) => m.text)).toEqual(['Vladimir Putin', 'Putin']);
+  });
+});
+
+describe('the dead (deceased.txt)', () => {
+  const died = (text: string, date: string | null) => find(text, date).filter((m) => m.kind === 'person').map((m) => `${m.text}:${m.died ?? 'alive'}`);
+
+  it('marks a person named after their death, by name, surname and coreference', () => {
+    expect(died('Kim Il Sung signed the treaty with Zhou Enlai. Kim said that he trusted China.', '2011-07-11')).toEqual([
+      'Kim Il Sung:1994-07-08', 'Zhou Enlai:1976-01-08', 'Kim:1994-07-08', 'he:1976-01-08',
+    ]);
+    expect(died('Kim Jong Il visited China.', '2012-05-20')).toEqual(['Kim Jong Il:2011-12-17']);
+  });
+
+  it('does not mark a person before their death, living ex-leaders, or an undated text', () => {
+    expect(died('Kim Jong Il visited China.', '2011-05-20')).toEqual(['Kim Jong Il:alive']);
+    expect(died('Jimmy Carter arrived in Pyongyang.', '2010-08-25')).toEqual(['Jimmy Carter:alive']);
+    expect(died('Dmitry Medvedev met Kim Jong Un.', '2025-05-09')).toEqual(['Dmitry Medvedev:alive', 'Kim Jong Un:alive']);
+    expect(died('Kim Il Sung signed the treaty.', null)).toEqual(['Kim Il Sung:alive']);
   });
 });

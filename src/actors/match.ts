@@ -143,6 +143,8 @@ class SentenceMatcher {
   private emit(it: { start: number; end: number }, form: ActorMention['form'], kind: ActorMention['kind'], actor: Omit<ActorRef, 'text'>, rule: string, role: string | null = null, person: Person | null = null, roles: string[] = []) {
     const text = this.text.slice(it.start, it.end);
     const m: ActorMention = { sentence: this.s.index, start: it.start, end: it.end, text, form, kind, actor: { text, ...actor }, role, rule };
+    // A person named after their death is recalled, not acting now.
+    if (person?.died && this.date && person.died < this.date) m.died = person.died;
     this.out.push(m);
     this.mem.see(m, roles, person);
     return m;

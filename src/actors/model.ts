@@ -26,6 +26,8 @@ export interface Person {
   code: string;
   sector: string;
   tenures: Tenure[];
+  /** Date of death (deceased.txt), ISO, or null. */
+  died: string | null;
 }
 
 /** A PETRARCH/TABARI actor: its codes, each valid over a date range. */

@@ -95,6 +95,12 @@ export function corefRecord(l: DictLine): CorefRecord {
   return { phrase, refers, sector: sec || null, rule: l.rule };
 }
 
+export interface DeceasedRecord { name: string; died: string; rule: string }
+export function deceasedRecord(l: DictLine): DeceasedRecord {
+  const [name, died] = columns(l, ['name', 'died'], [text, isoDate]);
+  return { name, died, rule: l.rule };
+}
+
 export interface BlockRecord { phrase: string; rule: string }
 export function blockRecord(l: DictLine): BlockRecord {
   const [phrase] = columns(l, ['phrase'], [text]);

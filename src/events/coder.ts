@@ -2,7 +2,7 @@ import type { StageContext } from '../pipeline/stages.js';
 import type { ActorMention, ActorRef, Attribution, CodedEvent, Modality } from '../types.js';
 import { ROLE_BIT } from './cues.js';
 import type { EventDicts } from './load.js';
-import { cueModality, clauseStart } from './modality.js';
+import { cueModality, clauseStart, recalled } from './modality.js';
 import { quadClass } from './ontology.js';
 import { findTriggers, type Match } from './match.js';
 import { GERUND_PREP, nounSource, rememberSenders, subjectActors, type DocState } from './nominal.js';
@@ -222,12 +222,13 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
       Math.max(sent.tokens[last].end, ...named.map((m) => m.end)),
     ];
     const plover = coding ? { event: coding.event, mode: coding.mode, context: t.context } : { event: t.event, mode: t.mode, context: t.context };
-    out.push({ sentence: sent.index, span, source: ref(s), target: x ? ref(x) : null, plover, cameo, goldstein: coding?.goldstein ?? t.goldstein, quad_class: quad, modality, date, rule });
     // "X received Y": Y's visit is an event too (data/ontology/converse.txt).
     const conv = x ? d.ontology.converse.get(cameo) : undefined;
+    const mod = recalled(modality, s, conv ? x : null);
+    out.push({ sentence: sent.index, span, source: ref(s), target: x ? ref(x) : null, plover, cameo, goldstein: coding?.goldstein ?? t.goldstein, quad_class: quad, modality: mod, date, rule });
     if (conv && x) {
       const cq = quadClass(d.ontology, conv.code)!;
-      out.push({ sentence: sent.index, span, source: ref(x), target: ref(s), plover: { event: conv.event, mode: conv.mode, context: conv.context }, cameo: conv.code, goldstein: conv.goldstein, quad_class: cq, modality, date, rule: `${rule}, converse` });
+      out.push({ sentence: sent.index, span, source: ref(x), target: ref(s), plover: { event: conv.event, mode: conv.mode, context: conv.context }, cameo: conv.code, goldstein: conv.goldstein, quad_class: cq, modality: mod, date, rule: `${rule}, converse` });
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import type { Modality } from '../types.js';
+import type { ActorMention, Modality } from '../types.js';
 import type { ModalityCue } from './cues.js';
 import type { View } from './view.js';
 
@@ -51,4 +51,13 @@ export function cueModality(v: View, cues: ModalityCue[], auxFrom: number, trigS
   if (best === ORDER.length) return { modality: 'asserted', intent: false };
   const m = ORDER[best];
   return { modality: m === 'planned' ? 'future' : m, intent: m === 'future' };
+}
+
+/**
+ * An act of a person who had died before the document's date is recalled, so historical: the source's act,
+ * and with it the converse ("Kim Il Sung received Carter" → Carter's visit). Acts toward the dead ("laid
+ * a wreath to Kim Il Sung") are not. A negated act stays negated.
+ */
+export function recalled(m: Modality, ...actors: (ActorMention | null)[]): Modality {
+  return m !== 'negated' && actors.some((a) => a?.died) ? 'historical' : m;
 }
