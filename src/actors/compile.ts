@@ -19,6 +19,8 @@ export interface Records {
   ambiguous: R.AmbiguousRecord[];
   coref: R.CorefRecord[];
   blockers: R.BlockRecord[];
+  /** Nouns of places and institutions named after persons (institutions.txt): one phrase column, like blockers. */
+  institutions: R.BlockRecord[];
   deceased: R.DeceasedRecord[];
   petrarch: PetrarchActor[];
 }
@@ -93,7 +95,12 @@ export function compile(rec: Records, matcher: PhraseMatcher<Entry>, warnings: s
       : { t: 'petrarch', name: titleCase(a.names[0]), codes: a.codes, rule: a.rule };
     for (const n of a.names) add(n, hit, false);
   }
-  return { matcher, countries, persons, personsByCountry, agencies, countryNames, warnings };
+  const institutions = new Map<string, string[][]>();
+  for (const r of rec.institutions) {
+    const words = phraseKeys(fold(r.phrase));
+    institutions.set(words[0], [...(institutions.get(words[0]) ?? []), words]);
+  }
+  return { matcher, countries, persons, personsByCountry, agencies, countryNames, institutions, warnings };
 }
 
 /** PETRARCH names are upper case: "KIM JONG IL" → "Kim Jong Il". */

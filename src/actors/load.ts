@@ -30,6 +30,7 @@ const KINDS: Record<string, { kind: Kind; parse: (l: DictLine) => { rule: string
   ambiguous: { kind: 'ambiguous', parse: R.ambiguousRecord, key: (r: R.AmbiguousRecord) => phraseKey(r.phrase) },
   coref: { kind: 'coref', parse: R.corefRecord, key: (r: R.CorefRecord) => phraseKey(r.phrase) },
   blockers: { kind: 'blockers', parse: R.blockRecord, key: (r: R.BlockRecord) => phraseKey(r.phrase) },
+  institutions: { kind: 'institutions', parse: R.blockRecord, key: (r: R.BlockRecord) => phraseKey(r.phrase) },
   deceased: { kind: 'deceased', parse: R.deceasedRecord, key: (r: R.DeceasedRecord) => phraseKey(r.name) },
 };
 
@@ -48,7 +49,7 @@ const rootOf = (l: DictLine) => l.rule.slice(0, l.rule.length - `${l.file}:${l.l
 export function loadActors(src: DictSources): ActorDicts {
   const keyed: { [K in Kind]: Map<string, Records[K][number] & { root: string }> } = {
     countries: new Map(), orgs: new Map(), persons: new Map(), agents: new Map(),
-    titles: new Map(), ambiguous: new Map(), coref: new Map(), blockers: new Map(), deceased: new Map(),
+    titles: new Map(), ambiguous: new Map(), coref: new Map(), blockers: new Map(), institutions: new Map(), deceased: new Map(),
   };
   for (const line of src.lines('actors')) {
     if (PETRARCH_FILE.test(line.file)) continue; // read below, in their own format
@@ -78,6 +79,7 @@ export function loadActors(src: DictSources): ActorDicts {
     ambiguous: [...keyed.ambiguous.values()],
     coref: [...keyed.coref.values()],
     blockers: [...keyed.blockers.values()],
+    institutions: [...keyed.institutions.values()],
     deceased: [...keyed.deceased.values()],
     petrarch,
   };

@@ -169,3 +169,23 @@ describe('the dead (deceased.txt)', () => {
     expect(died('Kim Il Sung signed the treaty.', null)).toEqual(['Kim Il Sung:alive']);
   });
 });
+
+describe('names inside the names of places and institutions (institutions.txt)', () => {
+  const persons = (text: string) => find(text, '2012-04-15').filter((m) => m.kind === 'person').map((m) => m.text);
+
+  it('a person name followed by a capitalised place, institution or honour noun is not the person', () => {
+    expect(persons('Students gathered at Kim Il Sung Square and Kim Il Sung University hosted the Kim Il Sung Prize ceremony.')).toEqual([]);
+    expect(persons('He was awarded the Kim Jong Il Order and the Kim Il Sung Socialist Youth League sent a delegation.')).toEqual([]);
+    expect(persons('Kim Jong Un visited Kim Il Sung Stadium in Ho Chi Minh City.')).toEqual(['Kim Jong Un']);
+  });
+
+  it('allows two capitalised words between, and reads hyphen-joined names together', () => {
+    expect(persons('They visited Kim Il Sung Military University, Kim Il Sung Higher Party School and the Kim Il Sung-Kim Jong Il Foundation.')).toEqual([]);
+  });
+
+  it('keeps the person before a verb, a lower-case noun or another name', () => {
+    expect(persons('Did Kim Jong Un order the test? Kim Il Sung founded the party.')).toEqual(['Kim Jong Un', 'Kim Il Sung']);
+    expect(persons('Kim Jong Un Visits Kim Il Sung University.')).toEqual(['Kim Jong Un']);
+    expect(persons('The Kim Il Sung statue stands where Kim Jong Il Square is.')).toEqual(['Kim Il Sung']);
+  });
+});

@@ -48,6 +48,8 @@ const isUpper = (text: string, i: number): boolean => {
   return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]);
 };
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Capitalised words that may stand between a person's name and an institution noun ("Kim Il Sung Military University"). */
+const MAX_BETWEEN = 2;
 const code = (country: string | null, sector: string | null) => (country ?? '---') + (sector ?? '');
 
 /**
@@ -199,10 +201,37 @@ class SentenceMatcher {
   }
 
   private person(it: { start: number; end: number }, p: Person, title: HitOf<'title'> | null, extraRule: string, from = it.start): void {
+    if (this.namesInstitution()) return;
     const t = tenureAt(p, this.date);
     const role = title?.roles.find((r) => t.roles.includes(r)) ?? t.roles[0];
     const rule = extraRule ? `${t.rule}; ${extraRule}` : t.rule;
     this.emit({ start: from, end: it.end }, 'name', 'person', { name: p.name, country: p.country, sector: p.sector, code: p.code }, rule, role, p, t.roles);
+  }
+
+  /**
+   * Is the person item at `this.i` (with any person items right after it: "Kim Il Sung-Kim Jong Il") part of
+   * an institution's name: followed by a capitalised institution noun, with at most two capitalised words
+   * between that are not verbs ("Kim Il Sung Square", "Kim Il Sung Higher Party School")? Then the items are
+   * skipped.
+   */
+  private namesInstitution(): boolean {
+    let j = this.i;
+    while (this.its[j + 1]?.hit.t === 'person' && this.its[j + 1].from === this.its[j].to) j++;
+    const from = this.its[j].to;
+    const us = this.us;
+    for (let k = from; k < us.length && k <= from + MAX_BETWEEN; k++) {
+      const u = us[k];
+      if (u.u === BARRIER || !isUpper(this.text, u.start)) return false;
+      const ws = this.d.institutions.get(u.u)?.find((w) => k + w.length <= us.length && w.every((x, n) => us[k + n].u === x));
+      if (ws) {
+        // The institution's words are read with the name: items inside them ("Youth") are skipped too.
+        while (this.its[j + 1] && this.its[j + 1].from < k + ws.length) j++;
+        this.i = j;
+        return true;
+      }
+      if (this.s.tokens.find((t) => t.start === u.start)?.pos === 'VERB') return false;
+    }
+    return false;
   }
 
   private petrarch(it: Item, h: HitOf<'petrarch'>): void {

@@ -72,6 +72,8 @@ export interface ActorDicts {
   agencies: Map<string, Agency>;
   /** Folded country names, demonyms and capitals (words joined by one space) → code, for countryOf(). */
   countryNames: Map<string, string>;
+  /** Institution nouns (institutions.txt) by first word → their words: "youth" → [["youth", "league"]]. */
+  institutions: Map<string, string[][]>;
   /** Problems that did not stop loading (unreadable dates in PETRARCH files), "file:line: problem". */
   warnings: string[];
 }
