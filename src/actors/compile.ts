@@ -6,7 +6,7 @@ import type { PetrarchActor } from './petrarch.js';
 import { DictError } from '../dict/files.js';
 import type { PhraseMatcher } from '../text/phrase-matcher.js';
 import { phraseKeys } from '../text/units.js';
-import type { ActorDicts, Agency, Country, Entry, Hit, Person } from './model.js';
+import type { ActorDicts, Agency, Country, Entry, Hit, Institution, Person } from './model.js';
 import type * as R from './records.js';
 import { ISO3 } from './records.js';
 
@@ -19,8 +19,7 @@ export interface Records {
   ambiguous: R.AmbiguousRecord[];
   coref: R.CorefRecord[];
   blockers: R.BlockRecord[];
-  /** Nouns of places and institutions named after persons (institutions.txt): one phrase column, like blockers. */
-  institutions: R.BlockRecord[];
+  institutions: R.InstitutionRecord[];
   deceased: R.DeceasedRecord[];
   petrarch: PetrarchActor[];
 }
@@ -95,10 +94,10 @@ export function compile(rec: Records, matcher: PhraseMatcher<Entry>, warnings: s
       : { t: 'petrarch', name: titleCase(a.names[0]), codes: a.codes, rule: a.rule };
     for (const n of a.names) add(n, hit, false);
   }
-  const institutions = new Map<string, string[][]>();
+  const institutions = new Map<string, Institution[]>();
   for (const r of rec.institutions) {
     const words = phraseKeys(fold(r.phrase));
-    institutions.set(words[0], [...(institutions.get(words[0]) ?? []), words]);
+    institutions.set(words[0], [...(institutions.get(words[0]) ?? []), { words, sector: r.sector, rule: r.rule }]);
   }
   return { matcher, countries, persons, personsByCountry, agencies, countryNames, institutions, warnings };
 }

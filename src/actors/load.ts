@@ -30,7 +30,7 @@ const KINDS: Record<string, { kind: Kind; parse: (l: DictLine) => { rule: string
   ambiguous: { kind: 'ambiguous', parse: R.ambiguousRecord, key: (r: R.AmbiguousRecord) => phraseKey(r.phrase) },
   coref: { kind: 'coref', parse: R.corefRecord, key: (r: R.CorefRecord) => phraseKey(r.phrase) },
   blockers: { kind: 'blockers', parse: R.blockRecord, key: (r: R.BlockRecord) => phraseKey(r.phrase) },
-  institutions: { kind: 'institutions', parse: R.blockRecord, key: (r: R.BlockRecord) => phraseKey(r.phrase) },
+  institutions: { kind: 'institutions', parse: R.institutionRecord, key: (r: R.InstitutionRecord) => phraseKey(r.phrase) },
   deceased: { kind: 'deceased', parse: R.deceasedRecord, key: (r: R.DeceasedRecord) => phraseKey(r.name) },
 };
 

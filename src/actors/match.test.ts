@@ -171,21 +171,33 @@ describe('the dead (deceased.txt)', () => {
 });
 
 describe('names inside the names of places and institutions (institutions.txt)', () => {
-  const persons = (text: string) => find(text, '2012-04-15').filter((m) => m.kind === 'person').map((m) => m.text);
+  const at = (text: string) => brief(find(text, '2012-04-15').filter((m) => m.kind === 'person' || m.kind === 'org'));
 
-  it('a person name followed by a capitalised place, institution or honour noun is not the person', () => {
-    expect(persons('Students gathered at Kim Il Sung Square and Kim Il Sung University hosted the Kim Il Sung Prize ceremony.')).toEqual([]);
-    expect(persons('He was awarded the Kim Jong Il Order and the Kim Il Sung Socialist Youth League sent a delegation.')).toEqual([]);
-    expect(persons('Kim Jong Un visited Kim Il Sung Stadium in Ho Chi Minh City.')).toEqual(['Kim Jong Un']);
+  it('a person name followed by a capitalised place, institution or honour noun is an org of their country', () => {
+    expect(at('Students gathered at Kim Il Sung Square and Kim Il Sung University hosted the Kim Il Sung Prize ceremony.')).toEqual([
+      'Kim Il Sung Square=PRK:Kim Il Sung Square', 'Kim Il Sung University=PRKEDU:Kim Il Sung University', 'Kim Il Sung Prize=PRK:Kim Il Sung Prize',
+    ]);
+    expect(at('He was awarded the Kim Jong Il Order and the Kim Il Sung Socialist Youth League sent a delegation.')).toEqual([
+      'Kim Jong Il Order=PRK:Kim Jong Il Order', 'Kim Il Sung Socialist Youth League=PRKCVL:Kim Il Sung Socialist Youth League',
+    ]);
+    expect(at('Kim Jong Un visited Kim Il Sung Stadium in Ho Chi Minh City.')).toEqual([
+      'Kim Jong Un=PRKGOV:Kim Jong Un', 'Kim Il Sung Stadium=PRK:Kim Il Sung Stadium', 'Ho Chi Minh City=VNM:Ho Chi Minh City',
+    ]);
+    expect(find('Kim Il Sung Square', '2012-04-15')[0].rule).toMatch(/^data\/actors\/institutions\.txt:\d+; data\/actors\/persons\.txt:\d+$/);
   });
 
   it('allows two capitalised words between, and reads hyphen-joined names together', () => {
-    expect(persons('They visited Kim Il Sung Military University, Kim Il Sung Higher Party School and the Kim Il Sung-Kim Jong Il Foundation.')).toEqual([]);
+    expect(at('They visited Kim Il Sung Military University and the Kim Il Sung-Kim Jong Il Foundation.')).toEqual([
+      'Kim Il Sung Military University=PRKEDU:Kim Il Sung Military University', 'Kim Il Sung-Kim Jong Il Foundation=PRK:Kim Il Sung-Kim Jong Il Foundation',
+    ]);
   });
 
   it('keeps the person before a verb, a lower-case noun or another name', () => {
-    expect(persons('Did Kim Jong Un order the test? Kim Il Sung founded the party.')).toEqual(['Kim Jong Un', 'Kim Il Sung']);
-    expect(persons('Kim Jong Un Visits Kim Il Sung University.')).toEqual(['Kim Jong Un']);
-    expect(persons('The Kim Il Sung statue stands where Kim Jong Il Square is.')).toEqual(['Kim Il Sung']);
+    expect(at('Did Kim Jong Un order the test? The Kim Il Sung statue stands there.')).toEqual(['Kim Jong Un=PRKGOV:Kim Jong Un', 'Kim Il Sung=PRKGOV:Kim Il Sung']);
+    expect(at('Kim Jong Un Visits Kim Il Sung University.')).toEqual(['Kim Jong Un=PRKGOV:Kim Jong Un', 'Kim Il Sung University=PRKEDU:Kim Il Sung University']);
+  });
+
+  it('does not read Sukarno in the name of his widow (blockers.txt)', () => {
+    expect(at('Dewi Sukarno met Sukarno admirers.')).toEqual(['Sukarno=IDNGOV:Sukarno']);
   });
 });

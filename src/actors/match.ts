@@ -201,20 +201,20 @@ class SentenceMatcher {
   }
 
   private person(it: { start: number; end: number }, p: Person, title: HitOf<'title'> | null, extraRule: string, from = it.start): void {
-    if (this.namesInstitution()) return;
     const t = tenureAt(p, this.date);
+    if (this.institution(p, t.rule)) return;
     const role = title?.roles.find((r) => t.roles.includes(r)) ?? t.roles[0];
     const rule = extraRule ? `${t.rule}; ${extraRule}` : t.rule;
     this.emit({ start: from, end: it.end }, 'name', 'person', { name: p.name, country: p.country, sector: p.sector, code: p.code }, rule, role, p, t.roles);
   }
 
   /**
-   * Is the person item at `this.i` (with any person items right after it: "Kim Il Sung-Kim Jong Il") part of
-   * an institution's name: followed by a capitalised institution noun, with at most two capitalised words
-   * between that are not verbs ("Kim Il Sung Square", "Kim Il Sung Higher Party School")? Then the items are
-   * skipped.
+   * The person item at `this.i` (with any person items right after it: "Kim Il Sung-Kim Jong Il") followed by
+   * a capitalised institution noun, with at most two capitalised words between that are not verbs ("Kim Il
+   * Sung Square", "Kim Il Sung Higher Party School"), names an institution or place, not the person: an org
+   * of the person's country with the noun's sector. The items inside are skipped.
    */
-  private namesInstitution(): boolean {
+  private institution(p: Person, personRule: string): boolean {
     let j = this.i;
     while (this.its[j + 1]?.hit.t === 'person' && this.its[j + 1].from === this.its[j].to) j++;
     const from = this.its[j].to;
@@ -222,14 +222,17 @@ class SentenceMatcher {
     for (let k = from; k < us.length && k <= from + MAX_BETWEEN; k++) {
       const u = us[k];
       if (u.u === BARRIER || !isUpper(this.text, u.start)) return false;
-      const ws = this.d.institutions.get(u.u)?.find((w) => k + w.length <= us.length && w.every((x, n) => us[k + n].u === x));
-      if (ws) {
-        // The institution's words are read with the name: items inside them ("Youth") are skipped too.
-        while (this.its[j + 1] && this.its[j + 1].from < k + ws.length) j++;
+      const inst = this.d.institutions.get(u.u)?.find((x) => k + x.words.length <= us.length && x.words.every((w, n) => us[k + n].u === w));
+      if (inst) {
+        const to = k + inst.words.length;
+        while (this.its[j + 1] && this.its[j + 1].from < to) j++;
+        const span = { start: this.its[this.i].start, end: us[to - 1].end };
         this.i = j;
+        const name = this.text.slice(span.start, span.end);
+        this.emit(span, 'name', 'org', { name, country: p.country, sector: inst.sector, code: code(p.country, inst.sector) }, `${inst.rule}; ${personRule}`);
         return true;
       }
-      if (this.s.tokens.find((t) => t.start === u.start)?.pos === 'VERB') return false;
+      if (this.s.tokens.find((tk) => tk.start === u.start)?.pos === 'VERB') return false;
     }
     return false;
   }

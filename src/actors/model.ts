@@ -55,6 +55,15 @@ export interface Entry {
   upper: boolean;
 }
 
+/** A noun that makes a person's name part of an institution's or place's name ("Square", "Youth League"). */
+export interface Institution {
+  /** Its word units: ["youth", "league"]. */
+  words: string[];
+  /** CAMEO agent code of the institution (EDU for a university), or null. */
+  sector: string | null;
+  rule: string;
+}
+
 export interface Agency {
   name: string;
   country: string | null;
@@ -72,8 +81,8 @@ export interface ActorDicts {
   agencies: Map<string, Agency>;
   /** Folded country names, demonyms and capitals (words joined by one space) → code, for countryOf(). */
   countryNames: Map<string, string>;
-  /** Institution nouns (institutions.txt) by first word → their words: "youth" → [["youth", "league"]]. */
-  institutions: Map<string, string[][]>;
+  /** Institution nouns (institutions.txt) by their first word: "youth" → Youth League. */
+  institutions: Map<string, Institution[]>;
   /** Problems that did not stop loading (unreadable dates in PETRARCH files), "file:line: problem". */
   warnings: string[];
 }

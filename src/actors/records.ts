@@ -101,6 +101,12 @@ export function deceasedRecord(l: DictLine): DeceasedRecord {
   return { name, died, rule: l.rule };
 }
 
+export interface InstitutionRecord { phrase: string; sector: string | null; rule: string }
+export function institutionRecord(l: DictLine): InstitutionRecord {
+  const [phrase, sec] = columns(l, ['noun', 'sector'], [text, z.union([z.literal(''), sector])]);
+  return { phrase, sector: sec || null, rule: l.rule };
+}
+
 export interface BlockRecord { phrase: string; rule: string }
 export function blockRecord(l: DictLine): BlockRecord {
   const [phrase] = columns(l, ['phrase'], [text]);
