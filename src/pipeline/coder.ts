@@ -50,9 +50,17 @@ export function createCoder(opts: CoderOptions = {}): Coder {
     code(doc: DocumentInput): CodedDocument {
       const pubDate = doc.date ?? null;
       const language = doc.language ?? 'en';
-      const head = { id: doc.id, date: pubDate, language, ...(doc.title ? { title: doc.title } : {}), ...(doc.url ? { url: doc.url } : {}) };
+      // Fields in the order of DESIGN.md's contract: id, date, source, language, then the coding.
+      const head = (source: string | null) => ({
+        id: doc.id,
+        date: pubDate,
+        source,
+        language,
+        ...(doc.title ? { title: doc.title } : {}),
+        ...(doc.url ? { url: doc.url } : {}),
+      });
       // The dictionaries are English: other languages are kept and labelled, not coded into noise.
-      if (language !== 'en') return { ...head, source: doc.source ?? null, events: [], signals: [], markers: [], domains: [], tone: 0 };
+      if (language !== 'en') return { ...head(doc.source ?? null), events: [], signals: [], markers: [], domains: [], tone: 0 };
       const mark = opts.onStage;
       mark?.('text');
       const analysed = analyse(doc.text, pubDate);
@@ -71,7 +79,7 @@ export function createCoder(opts: CoderOptions = {}): Coder {
       mark?.('signals');
       const sent = extractSignals(ctx, signals);
       mark?.(null);
-      return { ...head, source, events: coded, signals: sent, markers: f.markers, domains: f.domains, tone: f.tone };
+      return { ...head(source), events: coded, signals: sent, markers: f.markers, domains: f.domains, tone: f.tone };
     },
   };
 }
