@@ -226,6 +226,8 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>): void 
         expect(await kinds({ country: 'PRK', quadClass: 3 })).toEqual(['ACCUSE']);
         const paged = await collect(s.events({ limit: 2, offset: 1 }));
         expect(paged.map((r) => r.id)).toEqual(all.slice(1, 3).map((r) => r.id));
+        const newest = await collect(s.events({ order: 'newest', limit: 2 }));
+        expect(newest.map((r) => r.id)).toEqual([...all].reverse().slice(0, 2).map((r) => r.id));
         expect(all.find((r) => r.event.plover.event === 'MOBILIZE')!.event.target).toBeNull();
       }));
 

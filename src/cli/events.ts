@@ -33,6 +33,7 @@ export const eventOptions = z
     q: z.string().min(1).optional(),
     limit: wholeNumber.optional(),
     offset: wholeNumber.optional(),
+    newest: z.boolean().optional(),
     format: z.enum(FORMATS),
   })
   .refine((o) => !o.directed || o.dyad, { message: '--directed needs --dyad', path: ['directed'] })
@@ -51,6 +52,7 @@ export const eventOptions = z
       q: o.q,
       limit: o.limit,
       offset: o.offset,
+      order: o.newest ? 'newest' : 'oldest',
     };
     return { db: o.db, format: o.format, filter };
   });
@@ -78,6 +80,7 @@ export function register(program: Command): void {
     .option('--q <query>', 'full-text search over the documents (words, or FTS5 syntax)')
     .option('--limit <n>', 'at most n events')
     .option('--offset <n>', 'skip the first n events')
+    .option('--newest', 'newest first (default: oldest first, by event date)')
     .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('csv'))
     .action(runEvents);
 }

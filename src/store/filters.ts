@@ -104,7 +104,7 @@ export function eventsQuery(d: Dialect, f: EventFilter): Query {
     `SELECT e.*, ${DOC_REF}, s.id AS st_id, s.mentions AS st_mentions, s.sources AS st_sources, s.first_seen_at AS st_first_seen_at
      FROM events e JOIN documents d ON d.id = e.document_id JOIN stories s ON s.id = d.story_id`,
     w,
-    'e.day, e.id',
+    f.order === 'newest' ? 'e.day DESC, e.id DESC' : 'e.day, e.id',
     f,
   );
 }

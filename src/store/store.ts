@@ -266,6 +266,8 @@ export interface EventFilter extends DocumentContextFilter {
   /** CAMEO code prefix ("05", "051"). */
   cameo?: string;
   quadClass?: 1 | 2 | 3 | 4;
+  /** 'oldest' (default) or 'newest' first, by event date then id. */
+  order?: 'oldest' | 'newest';
 }
 
 export interface SignalFilter extends DocumentContextFilter {

@@ -16,6 +16,7 @@ const eventsQuery = z
     plover: z.string().regex(/^[A-Za-z]+$/, 'expected a PLOVER event type such as CONSULT').transform((s) => s.toUpperCase()).optional(),
     cameo: z.string().regex(/^\d{2,4}$/, 'expected a CAMEO code prefix of 2 to 4 digits').optional(),
     quad: z.coerce.number().int().min(1).max(4).optional().describe('quad class 1–4'),
+    order: z.enum(['oldest', 'newest']).optional().describe('oldest (default) or newest first, by event date'),
     ...context,
     ...page,
     format: z
@@ -35,6 +36,7 @@ function eventFilter(q: Omit<EventsQuery, 'format' | 'limit' | 'offset'>): Event
     plover: q.plover,
     cameo: q.cameo,
     quadClass: q.quad as EventFilter['quadClass'],
+    order: q.order,
     source: q.source,
     from: q.from,
     to: q.to,

@@ -52,12 +52,13 @@ export function Events({ url }: { url: URL }) {
         <Field name="to" label="To" type="date" value={params.to} />
         <Field name="source" label="Outlet" value={params.source} placeholder="KCNA" />
         <Field name="q" label="Words in the report" type="search" value={params.q} />
+        <Select name="order" label="Order" value={params.order ?? 'newest'} options={[['newest', 'newest first'], ['oldest', 'oldest first']]} />
         <label class="field check">
           <span>Only A → B</span>
           <input type="checkbox" name="directed" value="true" checked={params.directed === 'true'} />
         </label>
       </FilterForm>
-      <PageTable caption="Events" path="events" params={params} columns={EVENT_COLUMNS} />
+      <PageTable caption="Events" path="events" params={{ order: 'newest', ...params }} columns={EVENT_COLUMNS} />
     </section>
   );
 }
