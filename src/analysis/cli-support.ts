@@ -63,9 +63,9 @@ export function parseOptions<T extends z.ZodType>(cmd: string, schema: T, input:
 
 /** Open the store for reading (an absent SQLite file is an error, not a new empty store), run, close. */
 export async function withStore<T>(cmd: string, db: string | undefined, run: (store: Store) => Promise<T>): Promise<T> {
-  const { openStore, storeSpec } = await import('../store/open.js');
+  const { isPostgresSpec, openStore, storeSpec } = await import('../store/open.js');
   const spec = storeSpec(db);
-  if (!/^postgres(ql)?:\/\//i.test(spec) && !existsSync(spec)) fail(cmd, `${spec}: no store there (ingest documents first, or give --db PATH)`);
+  if (!isPostgresSpec(spec) && !existsSync(spec)) fail(cmd, `${spec}: no store there (ingest documents first, or give --db PATH)`);
   let store: Store;
   try {
     store = await openStore(spec);

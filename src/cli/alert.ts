@@ -135,9 +135,9 @@ export function register(program: Command): void {
 
 /** The store location (as Store.location reads) for the alerts file, without opening the store: list and remove need none. */
 async function storeLocation(db: string | undefined): Promise<string> {
-  const { storeSpec } = await import('../store/open.js');
+  const { isPostgresSpec, storeSpec } = await import('../store/open.js');
   const spec = storeSpec(db);
-  return /^postgres(ql)?:\/\//i.test(spec) ? spec : `sqlite:${spec}`;
+  return isPostgresSpec(spec) ? spec : `sqlite:${spec}`;
 }
 
 function readFile<T>(cmd: string, f: () => T): T {

@@ -54,7 +54,7 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
   const { evaluateAndReport } = await import('../analysis/alerts.js');
   const spec = storeSpec(opts.db);
   if (opts.queue) {
-    const { isPostgresSpec } = await import('../store/postgres-db.js');
+    const { isPostgresSpec } = await import('../store/open.js');
     if (!isPostgresSpec(spec)) fail(`--queue needs a postgres://… store (the queue lives in PostgreSQL), not "${spec}"`);
     if (opts.dict.length) fail('--dict goes to the workers with --queue (attache worker --dict DIR): they code the items');
   }

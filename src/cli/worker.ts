@@ -39,7 +39,7 @@ async function runWorkerCommand(opts: WorkerCliOptions): Promise<void> {
   const threads = parseCount('worker', '--threads', opts.threads, 0);
 
   const { storeSpec } = await import('../store/open.js');
-  const { isPostgresSpec } = await import('../store/postgres-db.js');
+  const { isPostgresSpec } = await import('../store/open.js');
   const spec = storeSpec(opts.db);
   if (!isPostgresSpec(spec)) fail(`--db "${spec}": workers need a postgres://… store (the queue lives in PostgreSQL)`);
   const { JobQueue } = await import('../queue/queue.js');

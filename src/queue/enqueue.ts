@@ -4,7 +4,7 @@
  */
 import type { Failure, RawItem } from '../sources/item.js';
 import { readInputs, type ReadOptions } from '../sources/read.js';
-import { contentHash } from '../store/fingerprint.js';
+import { storedItem } from '../sources/ingest.js';
 import type { Store } from '../store/store.js';
 import type { DeadJob, JobQueue } from './queue.js';
 
@@ -81,9 +81,8 @@ export async function enqueueChanged(queue: ItemQueue, store: Store, items: RawI
   const out: ChangedItems = { new: 0, updated: 0, jobIds: [] };
   const changed: RawItem[] = [];
   for (const it of items) {
-    const hash = contentHash(it.text);
-    const existing = await store.findDocument({ url: it.url, source: it.source ?? source, externalId: it.externalId, contentHash: hash });
-    if (existing?.contentHash === hash) continue;
+    const { existing, unchanged } = await storedItem(it, store, source);
+    if (unchanged) continue;
     changed.push(it);
     out[existing ? 'updated' : 'new']++;
   }

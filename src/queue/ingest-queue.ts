@@ -3,7 +3,7 @@
  * instead of coding them in this process; with `--wait`, return once the workers have done every job
  * this run queued, listing the ones that ended as dead letters. Returns the exit code.
  */
-import { isPostgresSpec } from '../store/postgres-db.js';
+import { isPostgresSpec } from '../store/open.js';
 import type { ReadOptions } from '../sources/read.js';
 import { enqueueInputs, waitForJobs } from './enqueue.js';
 import { JobQueue } from './queue.js';

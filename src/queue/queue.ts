@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { contentHash } from '../store/fingerprint.js';
 import { createPool, migratePg, parsePgSpec } from '../store/postgres-db.js';
-import { documentKey } from '../store/sqlite-documents.js';
+import { documentKey } from '../store/records.js';
 import type { MigrationResult } from '../store/store.js';
 import type { RawItem } from '../sources/item.js';
 import { QUEUE_MIGRATIONS } from './schema.js';

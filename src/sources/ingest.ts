@@ -37,12 +37,18 @@ export interface Prepared {
   coded: CodedDocument;
 }
 
-/** An item made ready to save: 'duplicate' when the store already holds it unchanged, else coded. */
-export async function prepareItem(it: RawItem, store: Store, pool: CodePool, source: string | null): Promise<Prepared | 'duplicate'> {
+/** What the store holds of an item: its content hash, its outlet, and the stored document it names, if any. */
+export async function storedItem(it: RawItem, store: Store, source: string | null) {
   const hash = contentHash(it.text);
   const src = it.source ?? source;
   const existing = await store.findDocument({ url: it.url, source: src, externalId: it.externalId, contentHash: hash });
-  if (existing && existing.contentHash === hash) return 'duplicate';
+  return { hash, src, existing, unchanged: existing?.contentHash === hash };
+}
+
+/** An item made ready to save: 'duplicate' when the store already holds it unchanged, else coded. */
+export async function prepareItem(it: RawItem, store: Store, pool: CodePool, source: string | null): Promise<Prepared | 'duplicate'> {
+  const { hash, src, unchanged } = await storedItem(it, store, source);
+  if (unchanged) return 'duplicate';
   const id = it.externalId ?? it.url ?? `sha256:${hash.slice(0, 16)}`;
   const { coded, language, simhash } = await pool.code({
     id,

@@ -6,6 +6,9 @@ import { StoreError, type Store, type StoreOptions } from './store.js';
 
 export const DEFAULT_DB = './attache.db';
 
+/** Whether a store spec names PostgreSQL (postgres:// or postgresql://) rather than a SQLite file. */
+export const isPostgresSpec = (spec: string) => /^postgres(ql)?:\/\//i.test(spec);
+
 /** The spec a command uses: its --db option, else ATTACHE_DB, else ./attache.db. */
 export function storeSpec(option?: string | null): string {
   return option || process.env.ATTACHE_DB || DEFAULT_DB;
@@ -13,7 +16,7 @@ export function storeSpec(option?: string | null): string {
 
 export async function openStore(spec?: string | null, opts: StoreOptions = {}): Promise<Store> {
   const s = storeSpec(spec);
-  if (/^postgres(ql)?:\/\//i.test(s)) return (await import('./postgres.js')).openPostgresStore(s, opts);
+  if (isPostgresSpec(s)) return (await import('./postgres.js')).openPostgresStore(s, opts);
   const { SqliteStore } = await import('./sqlite.js');
   const store = new SqliteStore(s, opts);
   try {

@@ -27,7 +27,6 @@ export interface PgSpec {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const INT8 = 20;
 
-export const isPostgresSpec = (spec: string) => /^postgres(ql)?:\/\//i.test(spec);
 
 /** Parse a postgres:// or postgresql:// URL; the message of a bad one never shows the password. */
 export function parsePgSpec(spec: string): PgSpec {

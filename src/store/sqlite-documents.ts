@@ -10,7 +10,6 @@ import { CODING_COLUMNS, codingRows } from './coding-rows.js';
 import {
   DOC_COLUMNS,
   checkDocumentInput,
-  documentKey,
   findQuery,
   nameKind,
   storedKey,
@@ -24,9 +23,6 @@ import { normaliseUrl } from './url.js';
 
 /** Raw bytes below this size are stored as they are; above, raw-deflated. */
 const DEFLATE_FROM = 512;
-
-/** src/queue imports the document key from here. */
-export { documentKey };
 
 export function findDocument(db: Db, k: DocumentKey): DocumentSummary | null {
   const q = findQuery(k, '?');
