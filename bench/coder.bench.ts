@@ -6,7 +6,8 @@
  * runs after the measured ones, so its clock reads do not count in them.
  */
 import os from 'node:os';
-import { wink } from '../src/text/analyse.js';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import { normalise } from '../src/text/normalise.js';
 import { createCoder, STAGES, type Stage } from '../src/pipeline/coder.js';
 import { kcnaStories, peakRssMb } from './corpus.js';
@@ -14,7 +15,7 @@ import { kcnaStories, peakRssMb } from './corpus.js';
 const stories = kcnaStories();
 const limit = Number(process.env.BENCH_LIMIT ?? stories.length);
 const docs = stories.slice(0, limit);
-const nlp = wink();
+const nlp = winkNLP(model, ['sbd', 'pos']);
 const cpuMs = () => {
   const c = process.cpuUsage();
   return (c.user + c.system) / 1000;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DictSources } from '../dict/files.js';
+import { givenDates } from '../pipeline/stages.js';
 import type { CodedEvent } from '../types.js';
 import { codeEvents } from './coder.js';
 import { loadEvents } from './load.js';
@@ -100,7 +101,7 @@ describe('modality', () => {
   });
   it('historical: an event dated years before publication', () => {
     const ctx = contextFor('Russia attacked Ukraine then.', ACTORS);
-    ctx.dates[0] = [{ sentence: 0, start: 0, end: 4, text: 'then', date: '2014-02-27', named: null }];
+    ctx.dates = givenDates([[{ sentence: 0, start: 0, end: 4, text: 'then', date: '2014-02-27', named: null }]]);
     const [e] = codeEvents(ctx, dicts);
     expect([e.modality, e.date]).toEqual(['historical', '2014-02-27']);
   });
@@ -175,7 +176,7 @@ describe('unnamed and unknown actors', () => {
   });
   it('a capitalised date is never an actor', () => {
     const ctx = contextFor('On Tuesday Cuba was attacked.', ACTORS);
-    ctx.dates[0] = [{ sentence: 0, start: 3, end: 10, text: 'Tuesday', date: '2025-05-06', named: null }];
+    ctx.dates = givenDates([[{ sentence: 0, start: 3, end: 10, text: 'Tuesday', date: '2025-05-06', named: null }]]);
     expect(codeEvents(ctx, dicts)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { findTriggers, type Match } from './match.js';
 import { GERUND_PREP, nounSource, rememberSenders, subjectActors, type DocState } from './nominal.js';
 import { objectOf, prepObject, subjectOf, type Subject } from './roles.js';
 import { buildView, type View } from './view.js';
+import { sentenceUnits } from '../text/units.js';
 
 /**
  * The event stage: per sentence, find triggers over lemmas and POS, give them source and target actors by
@@ -18,9 +19,9 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   const out: CodedEvent[] = [];
   const doc: DocState = { sender: null };
   for (const s of ctx.analysed.sentences) {
-    if (!s.tokens.some((t) => d.keyWords.has(t.lemma) || d.keyWords.has(t.lower) || (t.pos === 'ADJ' && t.lower.endsWith('ed') && d.keyWords.has(t.lower.slice(0, -1))))) continue;
+    if (!d.prefilter.mayHoldEvent(sentenceUnits(ctx.analysed.text, s))) continue;
     const all = ctx.mentions[s.index] ?? [];
-    const v = buildView(s, all, d.cues.roles, d.cues.agents, ctx.dates[s.index] ?? []);
+    const v = buildView(s, all, d.cues.roles, d.cues.agents, () => ctx.dates.of(s.index));
     if (s.tokens.some((t) => ((d.cues.roles.get(t.lemma) ?? 0) & ROLE_BIT.carrier) !== 0)) rememberSenders(v, doc);
     const matches = findTriggers(v, d);
     if (matches.length === 0) continue;
@@ -238,7 +239,7 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
 function eventDate(ctx: StageContext, sentence: number, at: number): string | null {
   let best: string | null = null;
   let dist = Infinity;
-  for (const dm of ctx.dates[sentence] ?? []) {
+  for (const dm of ctx.dates.of(sentence)) {
     if (!dm.date) continue;
     const dd = Math.abs(dm.start - at);
     if (dd < dist) {

@@ -1,6 +1,7 @@
 import type { DictSources } from '../dict/files.js';
 import { compileCues, ROLE_BIT, type Cues } from './cues.js';
 import { compileOntology, type Ontology } from './ontology.js';
+import { EventPrefilter } from './prefilter.js';
 import { compileTriggers, type Trigger } from './triggers.js';
 
 /** Everything the event coder reads, compiled once from data/ontology and data/triggers. */
@@ -9,8 +10,8 @@ export interface EventDicts {
   triggers: Trigger[];
   /** Triggers by their first word (a lemma), the key looked up per token. */
   byFirst: Map<string, Trigger[]>;
-  /** Words that make a sentence worth a look: trigger first words and message nouns (the cheap pre-filter). */
-  keyWords: Set<string>;
+  /** Which sentences are worth tagging and a look (every word of a trigger, or a message noun). */
+  prefilter: EventPrefilter;
   cues: Cues;
 }
 
@@ -29,7 +30,6 @@ export function loadEvents(src: DictSources): EventDicts {
   }
   // Longest patterns first, so that the first complete match at a token is the most specific one.
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const keyWords = new Set(byFirst.keys());
-  for (const [w, bits] of cues.roles) if (bits & ROLE_BIT.carrier) keyWords.add(w);
-  return { ontology, triggers, byFirst, keyWords, cues };
+  const carriers = [...cues.roles].filter(([, bits]) => bits & ROLE_BIT.carrier).map(([w]) => w);
+  return { ontology, triggers, byFirst, prefilter: new EventPrefilter(triggers, carriers), cues };
 }

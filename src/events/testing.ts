@@ -1,4 +1,4 @@
-import type { StageContext } from '../pipeline/stages.js';
+import { givenDates, type StageContext } from '../pipeline/stages.js';
 import { analyse } from '../text/analyse.js';
 import type { ActorKind, ActorMention } from '../types.js';
 
@@ -38,5 +38,5 @@ export function contextFor(text: string, actors: TestActor[], pubDate: string | 
     }
     return out.sort((x, y) => x.start - y.start);
   });
-  return { analysed, mentions, dates: analysed.sentences.map(() => []), attribution: null, source: null };
+  return { analysed, mentions, dates: givenDates([]), attribution: null, source: null };
 }

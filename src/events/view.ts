@@ -74,7 +74,8 @@ export class View {
     private readonly mentions: ActorMention[],
     private readonly roles: Map<string, number>,
     private readonly agents: Map<string, string>,
-    private readonly dates: { start: number; end: number }[] = [],
+    /** The sentence's date mentions, asked for only when a chunk may be a name. */
+    private readonly dates: () => { start: number; end: number }[] = () => [],
   ) {
     const toks = s.tokens;
     const n = (this.n = toks.length);
@@ -219,7 +220,7 @@ export class View {
 
   private isDate(k: number): boolean {
     const t = this.s.tokens[k];
-    return this.dates.some((d) => t.start < d.end && t.end > d.start);
+    return this.dates().some((d) => t.start < d.end && t.end > d.start);
   }
 }
 
@@ -235,7 +236,7 @@ export function buildView(
   mentions: ActorMention[],
   roles: Map<string, number>,
   agents: Map<string, string>,
-  dates: { start: number; end: number }[] = [],
+  dates: () => { start: number; end: number }[] = () => [],
 ): View {
   return new View(s, mentions, roles, agents, dates);
 }

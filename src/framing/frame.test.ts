@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DictError, DictSources } from '../dict/files.js';
-import type { StageContext } from '../pipeline/stages.js';
+import { givenDates, type StageContext } from '../pipeline/stages.js';
 import { analyse } from '../text/analyse.js';
 import { frame } from './frame.js';
 import { loadFraming } from './load.js';
@@ -12,7 +12,7 @@ import { loadFraming } from './load.js';
 const dicts = loadFraming(new DictSources());
 
 function ctxOf(text: string): StageContext {
-  return { analysed: analyse(text, null), mentions: [], dates: [], attribution: null, source: null };
+  return { analysed: analyse(text, null), mentions: [], dates: givenDates([]), attribution: null, source: null };
 }
 
 describe('frame', () => {

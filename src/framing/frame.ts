@@ -1,6 +1,7 @@
 import type { StageContext } from '../pipeline/stages.js';
 import type { MarkerHit } from '../types.js';
-import { sentenceUnits } from './lemma-units.js';
+import { lemmaUnits } from '../text/lemmas.js';
+import { BARRIER } from '../text/units.js';
 import type { FramingDicts } from './load.js';
 
 export interface Framing {
@@ -12,7 +13,9 @@ export interface Framing {
 /**
  * The framing stage: which themes the text invokes (markers with the character spans of every
  * phrase found), which fields of relations it mentions (domains, most mentioned first), and its
- * tone: positive minus negative lexicon words per 100 words, GDELT's convention.
+ * tone: positive minus negative lexicon words per 100 words (word units: "Jong-un" is two), GDELT's convention.
+ * A marker or tone word inside an actor's name is the name's, not the text's framing ("United" in "the United
+ * Nations", "Peace" in "the Korean Committee for Peace").
  */
 export function frame(ctx: StageContext, dicts: FramingDicts): Framing {
   const markers = new Map<string, [number, number][]>();
@@ -20,9 +23,12 @@ export function frame(ctx: StageContext, dicts: FramingDicts): Framing {
   let words = 0;
   let balance = 0;
   for (const s of ctx.analysed.sentences) {
-    for (const t of s.tokens) if (t.pos !== 'PUNCT' && t.pos !== 'SYM') words++;
-    const us = sentenceUnits(s);
+    const us = lemmaUnits(ctx.analysed.text, s);
+    for (const u of us) if (u.u !== BARRIER) words++;
+    const names = ctx.mentions[s.index] ?? [];
+    const inName = (m: { start: number; end: number }) => names.some((n) => m.start >= n.start && m.end <= n.end);
     for (const m of dicts.markers.matchAll(us)) {
+      if (inName(m)) continue;
       for (const e of m.value) {
         let spans = markers.get(e.label);
         if (!spans) markers.set(e.label, (spans = []));
@@ -32,7 +38,7 @@ export function frame(ctx: StageContext, dicts: FramingDicts): Framing {
     for (const m of dicts.domains.matchAll(us)) {
       for (const e of m.value) domains.set(e.label, (domains.get(e.label) ?? 0) + 1);
     }
-    for (const m of dicts.tone.matchAll(us)) for (const e of m.value) balance += e.label === '+' ? 1 : -1;
+    for (const m of dicts.tone.matchAll(us)) if (!inName(m)) for (const e of m.value) balance += e.label === '+' ? 1 : -1;
   }
   return {
     markers: [...markers].map(([marker, spans]) => ({ marker, count: spans.length, spans })),

@@ -1,6 +1,6 @@
 import { DictError, type DictLine } from '../dict/files.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
-import { lemmaPhrase } from './lemma-units.js';
+import { lemmaPhrase } from '../text/lemmas.js';
 
 /** One phrase of a two-column lexicon (label | phrase), with the line that defined it. */
 export interface LexEntry {

@@ -16,13 +16,23 @@ export interface DateMention {
   named: { name: string; occasion_type: string; rule: string } | null;
 }
 
+/** Date mentions per sentence, found when a stage first asks for a sentence's (most never need theirs). */
+export interface SentenceDates {
+  of(sentence: number): DateMention[];
+}
+
+/** Dates given in advance, one list per sentence (tests that write their date mentions by hand). */
+export function givenDates(lists: DateMention[][]): SentenceDates {
+  return { of: (i) => lists[i] ?? [] };
+}
+
 /** What every stage after the text stage may read. */
 export interface StageContext {
   analysed: AnalysedText;
   /** Actor mentions per sentence (index = sentence index). */
   mentions: ActorMention[][];
   /** Date mentions per sentence. */
-  dates: DateMention[][];
+  dates: SentenceDates;
   /** Document-level attribution (the agency that reported it), if any. */
   attribution: Attribution | null;
   /** Outlet that published the text (given with --source or found). */

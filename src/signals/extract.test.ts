@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DictSources, SHIPPED_DATA_DIR } from '../dict/files.js';
-import type { DateMention, StageContext } from '../pipeline/stages.js';
+import { givenDates, type DateMention, type StageContext } from '../pipeline/stages.js';
 import { analyse } from '../text/analyse.js';
 import type { ActorKind, ActorMention, Signal } from '../types.js';
 import { extractSignals } from './extract.js';
@@ -32,7 +32,7 @@ function ctxOf(text: string, known: Known[], pubDate = '2012-06-15', dates: Omit
   for (const ms of mentions) ms.sort((a, b) => a.start - b.start);
   const ds: DateMention[][] = analysed.sentences.map(() => []);
   for (const d of dates) ds[sentenceAt(d.start).index].push({ ...d, sentence: sentenceAt(d.start).index });
-  return { analysed, mentions, dates: ds, attribution: null, source: null };
+  return { analysed, mentions, dates: givenDates(ds), attribution: null, source: null };
 }
 
 const pair = (s: Signal) => `${s.kind}: ${s.sender.name ?? s.sender.org ?? s.sender.text} (${s.sender.country}) -> ${s.recipient.name ?? s.recipient.org ?? s.recipient.text} (${s.recipient.country})`;

@@ -48,7 +48,7 @@ export function extractSignals(ctx: StageContext, dicts: SignalDicts): Signal[] 
   const { text } = ctx.analysed;
   const views: SentenceView[] = [];
   for (const s of ctx.analysed.sentences) {
-    const v = viewSentence(s, text, ctx.mentions[s.index] ?? [], ctx.dates[s.index] ?? [], dicts);
+    const v = viewSentence(s, text, ctx.mentions[s.index] ?? [], ctx.dates, dicts);
     views.push(v);
     noteHonorees(v, st);
     if (v.triggers.length) triggerSentence(v, st, dicts);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DictError, DictSources } from '../dict/files.js';
-import { lemmaPhrase } from '../framing/lemma-units.js';
+import { lemmaPhrase } from '../text/lemmas.js';
 import { CHANNELS, KINDS, OCCASION_PRECEDENCE, loadSignals } from './load.js';
 
 function userDir(file: string, body: string): string {

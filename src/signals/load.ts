@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DictError, type DictLine, type DictSources } from '../dict/files.js';
-import { lemmaPhrase } from '../framing/lemma-units.js';
+import { lemmaPhrase } from '../text/lemmas.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import type { OccasionType, SignalChannel, SignalKind } from '../types.js';
 

@@ -1,5 +1,5 @@
-import { sentenceUnits } from '../framing/lemma-units.js';
-import type { DateMention } from '../pipeline/stages.js';
+import type { DateMention, SentenceDates } from '../pipeline/stages.js';
+import { lemmaUnits } from '../text/lemmas.js';
 import type { Unit } from '../text/units.js';
 import type { ActorMention, Sentence, Token } from '../types.js';
 import type { Cue, KindCue, SignalDicts, Trigger } from './load.js';
@@ -38,20 +38,26 @@ export function viewSentence(
   s: Sentence,
   text: string,
   mentions: ActorMention[],
-  dates: DateMention[],
+  dates: SentenceDates,
   dicts: SignalDicts,
 ): SentenceView {
-  const units = sentenceUnits(s);
+  const units = lemmaUnits(text, s);
   // Most sentences name no signal: one look decides whether the dictionaries are worth matching one by one.
   const named = dicts.glance.matchAll(units).length > 0;
   return {
     s,
     text,
-    tokens: s.tokens,
+    // Read through: the tagger runs on a sentence only when a signal needs its tokens.
+    get tokens() {
+      return s.tokens;
+    },
     mentions,
     titles: dicts.titles,
     units,
-    dates,
+    // Found when first read: most sentences name no signal and never need theirs.
+    get dates() {
+      return dates.of(s.index);
+    },
     triggers: named ? marks(dicts.triggers, units) : NONE,
     cues: named ? marks(dicts.cues, units).filter((c) => c.value.role !== 'title') : NONE,
     kindCues: named ? marks(dicts.kindCues, units) : NONE,

@@ -19,3 +19,16 @@ describe('analyse', () => {
     expect(analyse('  \n , , ').sentences).toEqual([]);
   });
 });
+
+describe('lazy tagging', () => {
+  it('tags a sentence when its tokens are read, once, with offsets into the whole text', () => {
+    const raw = 'Pyongyang, May 9 (KCNA) -- Kim Jong Un sent a telegram. Putin replied the next day.';
+    const a = analyse(raw);
+    const [first, second] = a.sentences;
+    const tokens = second.tokens;
+    expect(second.tokens).toBe(tokens);
+    expect(tokens.map((t) => t.text)).toEqual(['Putin', 'replied', 'the', 'next', 'day', '.']);
+    for (const t of [...first.tokens, ...tokens]) expect(raw.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.find((t) => t.text === 'replied')).toMatchObject({ pos: 'VERB', lemma: 'reply' });
+  });
+});

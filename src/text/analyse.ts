@@ -1,50 +1,77 @@
-import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
+import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { AnalysedText, Sentence, Token } from '../types.js';
+import type { AnalysedText, Sentence, SharedUnits, Token } from '../types.js';
 import { normalise } from './normalise.js';
+import { sentenceSpans } from './segment.js';
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
 
-/** The one wink-nlp instance (sentence boundaries + POS); the model loads on first use. */
-export function wink(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+/**
+ * The one wink-nlp instance: POS tags (and with them lemmas) without sentence boundary detection, which
+ * segment.ts has done; the model loads on first use.
+ */
+function wink(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model, ['pos']);
   return nlp;
 }
 
 /**
- * The text stage: normalise, split into sentences, tokens with POS, lemma and character offsets.
- * Offsets are computed from wink's preceding-spaces, which reconstruct the text exactly.
+ * Tokens of `text` with POS, lemma and character offsets (plus `offset`), from wink-nlp. Offsets come from
+ * wink's preceding spaces, which reconstruct the text exactly; white-space tokens are left out.
+ */
+export function tag(text: string, offset = 0): Token[] {
+  const w = wink();
+  const its = w.its;
+  const tokens = w.readDoc(text).tokens();
+  const values = tokens.out(its.value) as string[];
+  // wink's typings give precedingSpaces and lemma other signatures; at run time both are token its functions.
+  const spaces = tokens.out(its.precedingSpaces as unknown as ItsFunction<string>) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const lemma = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const out: Token[] = [];
+  let at = offset;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    at += spaces[i].length;
+    if (!/^\s+$/.test(v)) out.push({ text: v, lower: v.toLowerCase(), pos: pos[i], lemma: lemma[i], start: at, end: at + v.length });
+    at += v.length;
+  }
+  return out;
+}
+
+/**
+ * A sentence whose tokens are tagged when first read. Most of a story's sentences hold no event or signal
+ * trigger: the stages decide that from word units (units.ts, lemmas.ts), and only the sentences they look
+ * into pay for wink-nlp's tokeniser and POS tagger.
+ */
+class LazySentence implements Sentence {
+  shared?: SharedUnits;
+  #tokens: Token[] | undefined;
+  constructor(
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+  ) {}
+
+  get tokens(): Token[] {
+    return (this.#tokens ??= tag(this.text, this.start));
+  }
+}
+
+/** A letter or a digit: a span without one (a stray quote or dash) is no sentence. */
+const WORDY = /[\p{L}\p{N}]/u;
+
+/**
+ * The text stage: normalise and split into sentences (segment.ts); each sentence's tokens with POS, lemma
+ * and offsets come from wink-nlp when a stage first reads them.
  */
 export function analyse(raw: string, pubDate: string | null = null): AnalysedText {
   const text = normalise(raw);
-  const w = wink();
-  const its = w.its;
-  const doc = w.readDoc(text);
-  const values = doc.tokens().out(its.value) as string[];
-  // wink's typings give precedingSpaces and lemma other signatures; at run time both are token its functions.
-  const spaces = doc.tokens().out(its.precedingSpaces as unknown as ItsFunction<string>) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const lemma = doc.tokens().out(its.lemma as unknown as ItsFunction<string>) as string[];
-  const starts = new Array<number>(values.length);
-  let at = 0;
-  for (let i = 0; i < values.length; i++) {
-    at += spaces[i].length;
-    starts[i] = at;
-    at += values[i].length;
-  }
   const sentences: Sentence[] = [];
-  doc.sentences().each((s: ItemSentence) => {
-    const [first, last] = s.out(its.span) as unknown as [number, number];
-    const tokens: Token[] = [];
-    for (let i = first; i <= last; i++) {
-      const v = values[i];
-      if (/^\s+$/.test(v)) continue;
-      tokens.push({ text: v, lower: v.toLowerCase(), pos: pos[i], lemma: lemma[i], start: starts[i], end: starts[i] + v.length });
-    }
-    if (!tokens.some((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM')) return;
-    const start = tokens[0].start;
-    const end = tokens[tokens.length - 1].end;
-    sentences.push({ index: sentences.length, start, end, text: text.slice(start, end), tokens });
-  });
+  for (const [start, end] of sentenceSpans(text)) {
+    const s = text.slice(start, end);
+    if (WORDY.test(s)) sentences.push(new LazySentence(sentences.length, start, end, s));
+  }
   return { text, sentences, pubDate };
 }

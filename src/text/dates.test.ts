@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DictSources } from '../dict/files.js';
-import type { ActorMention } from '../types.js';
+import type { ActorMention, AnalysedText } from '../types.js';
 import { analyse } from './analyse.js';
 import { findDates, loadCalendar, nearestOccurrence } from './dates.js';
 
 const cal = loadCalendar(new DictSources());
-const dates = (text: string, pub: string | null, mentions: ActorMention[][] = []) =>
-  findDates(analyse(text, pub), mentions, cal).flat();
+/** Every sentence's date mentions, in order. */
+const all = (a: AnalysedText, mentions: ActorMention[][]) => {
+  const found = findDates(a, mentions, cal);
+  return a.sentences.flatMap((s) => found.of(s.index));
+};
+const dates = (text: string, pub: string | null, mentions: ActorMention[][] = []) => all(analyse(text, pub), mentions);
 
 describe('dates', () => {
   it('resolves a named day to the occurrence nearest the publication date', () => {
@@ -55,7 +59,7 @@ describe('dates', () => {
       sentence: 0, start, end: start + 4, text: 'Laos', form: 'name', kind: 'country', role: null, rule: 'test',
       actor: { text: 'Laos', name: 'Laos', country: 'LAO', sector: null, code: 'LAO' },
     };
-    const [d] = findDates(a, [[laos]], cal).flat();
+    const [d] = all(a, [[laos]]);
     expect(d).toMatchObject({ date: '2011-12-02', named: { occasion_type: 'national_day' } });
   });
 

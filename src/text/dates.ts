@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { ActorMention, AnalysedText, Sentence } from '../types.js';
-import type { DateMention } from '../pipeline/stages.js';
+import type { DateMention, SentenceDates } from '../pipeline/stages.js';
 import { DictError, type DictSources } from '../dict/files.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import { internWord, sentenceUnits, type Unit } from './units.js';
@@ -209,11 +209,13 @@ function pickNamed(days: NamedDay[], doc: { lower: string | null; text: string }
  * publication date, and named days ("Victory Day", "the national day of Laos") from data/calendar. Named days are
  * matched with our phrase trie rather than chrono custom parsers: they are dictionary data with cues and
  * country-dependent readings, and the trie already matches them across spelling variants.
+ * Each sentence's are found when first asked for: the event and signal stages ask for a third of them.
  */
-export function findDates(a: AnalysedText, mentions: ActorMention[][], cal: Calendar): DateMention[][] {
+export function findDates(a: AnalysedText, mentions: ActorMention[][], cal: Calendar): SentenceDates {
   const doc = { lower: null as string | null, text: a.text };
   const ref = a.pubDate ? { instant: new Date(`${a.pubDate}T12:00:00Z`), timezone: 'UTC' } : undefined;
-  return a.sentences.map((s) => {
+  const found: DateMention[][] = [];
+  const sentenceDates = (s: Sentence): DateMention[] => {
     const out: DateMention[] = [];
     const us = sentenceUnits(a.text, s);
     if (mayHoldDate(s, us)) chronoDates(s, a.pubDate, ref, out);
@@ -233,7 +235,8 @@ export function findDates(a: AnalysedText, mentions: ActorMention[][], cal: Cale
       out.push({ sentence: s.index, start: m.start, end: m.end, text: a.text.slice(m.start, m.end), date, named });
     }
     return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
-  });
+  };
+  return { of: (i) => (found[i] ??= a.sentences[i] ? sentenceDates(a.sentences[i]) : []) };
 }
 
 function nearestCountry(ms: ActorMention[], at: number): string | null {
