@@ -33,7 +33,8 @@ export function tag(text: string, offset = 0): Token[] {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     at += spaces[i].length;
-    if (!/^\s+$/.test(v)) out.push({ text: v, lower: v.toLowerCase(), pos: pos[i], lemma: lemma[i], start: at, end: at + v.length });
+    // wink keeps line breaks as tokens of their own (tagged SPACE): no word, no token here.
+    if (pos[i] !== 'SPACE') out.push({ text: v, lower: v.toLowerCase(), pos: pos[i], lemma: lemma[i], start: at, end: at + v.length });
     at += v.length;
   }
   return out;

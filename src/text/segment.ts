@@ -42,7 +42,7 @@ function breakStands(text: string, at: number): boolean {
   // The segmenter breaks after a period only before a capital or a digit: after an abbreviation or a person's
   // initial ("G. Zyuganov"), never a sentence end.
   if (ABBREVIATIONS.has(last) || INITIAL.test(last)) return false;
-  if (INITIALISM.test(last)) return OPENERS.has(next);
+  if (last.includes('.') && INITIALISM.test(last)) return OPENERS.has(next);
   return true;
 }
 
