@@ -12,6 +12,20 @@ import type { Person } from './model.js';
 
 const FAMILY_FIRST = new Set(['PRK', 'KOR', 'CHN', 'TWN', 'VNM', 'KHM']);
 
+/** Family names by person, worked out once: a person is named again and again. */
+const FAMILY = new WeakMap<Person, string | null>();
+
+/** The family name, lower case: first in Korean, Chinese, Vietnamese and Khmer names, last elsewhere; null when under three letters. */
+function familyName(p: Person): string | null {
+  let k = FAMILY.get(p);
+  if (k === undefined) {
+    const words = p.name.split(/\s+/);
+    const w = FAMILY_FIRST.has(p.country ?? '') ? words[0] : words[words.length - 1];
+    FAMILY.set(p, (k = w.length < 3 ? null : w.toLowerCase()));
+  }
+  return k;
+}
+
 interface SeenPerson {
   mention: ActorMention;
   roles: string[];
@@ -34,12 +48,9 @@ export class DocMemory {
     }
   }
 
-  /** The family name: first in Korean, Chinese, Vietnamese and Khmer names, last elsewhere. */
   private learnNames(p: Person): void {
-    const words = p.name.split(/\s+/);
-    const w = FAMILY_FIRST.has(p.country ?? '') ? words[0] : words[words.length - 1];
-    if (w.length < 3) return;
-    const k = w.toLowerCase();
+    const k = familyName(p);
+    if (k === null) return;
     const had = this.names.get(k);
     this.names.set(k, had === undefined || had === p ? p : null);
   }

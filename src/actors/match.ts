@@ -11,26 +11,19 @@
  * Each mention's rule lists the dictionary lines (file:line) that produced it.
  */
 import type { ActorMention, ActorRef, AnalysedText, Sentence } from '../types.js';
-import { BARRIER, sentenceUnits, unit, type Unit } from '../text/units.js';
+import { BARRIER, type Unit } from '../text/units.js';
 import { DocMemory } from './coref.js';
 import { fold } from './compile.js';
+import { actorUnits, hasLower, items, NON_ASCII, type Item } from './hits.js';
 import { personInOffice, tenureAt } from './lookup.js';
 import type { ActorDicts, Hit, Person } from './model.js';
-import { nameAfter, nameBefore } from './names.js';
+import { nameAfter, nameBefore, posAt } from './names.js';
 
 export interface FindOptions {
   /** The outlet that published the text (--source): decides "Korean" (see ambiguous.txt). */
   source?: string | null;
   /** Date for titles and tenures; default the publication date. */
   date?: string | null;
-}
-
-interface Item {
-  from: number;
-  to: number;
-  start: number;
-  end: number;
-  hit: Hit;
 }
 
 type HitOf<T extends Hit['t']> = Extract<Hit, { t: T }>;
@@ -40,54 +33,15 @@ interface Pending {
   candidates: string[];
 }
 
-const HAS_LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
 /** Is `text[i]` an upper-case letter? (A–Z without a regular expression.) */
 const isUpper = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);
   return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]);
 };
-const NON_ASCII = /[^\x00-\x7f]/;
 /** Capitalised words that may stand between a person's name and an institution noun ("Kim Il Sung Military University"). */
 const MAX_BETWEEN = 2;
 const code = (country: string | null, sector: string | null) => (country ?? '---') + (sector ?? '');
-
-/**
- * The sentence's word units, accents folded, with the periods of abbreviations (U.S., D.P.R.K.) dropped:
- * derived from the shared units of the sentence, which stay as they are for the other stages.
- */
-function actorUnits(text: string, s: Sentence): Unit[] {
-  const all = sentenceUnits(text, s);
-  const ascii = !NON_ASCII.test(s.text);
-  const out: Unit[] = [];
-  for (let k = 0; k < all.length; k++) {
-    const u = all[k];
-    if (u.u === BARRIER) {
-      const prev = out.length > 0 ? out[out.length - 1] : null;
-      if (prev && text.charCodeAt(u.start) === 46 && prev.end === u.start && prev.u.length === 1) continue;
-      out.push(u);
-    } else if (ascii) out.push(u);
-    else {
-      const folded = fold(u.u);
-      out.push(folded === u.u ? u : unit(folded, u.start, u.end));
-    }
-  }
-  return out;
-}
-
-/** Trie hits, keeping for each the last-loaded entry whose case rule the text satisfies (US ≠ us). */
-function items(text: string, us: Unit[], d: ActorDicts): Item[] {
-  const out: Item[] = [];
-  for (const m of d.matcher.matchAll(us)) {
-    let hit: Hit | null = null;
-    for (let k = m.value.length - 1; k >= 0 && !hit; k--) {
-      const e = m.value[k];
-      if (!e.upper || !HAS_LOWER.test(text.slice(m.start, m.end))) hit = e.hit;
-    }
-    if (hit) out.push({ from: m.from, to: m.to, start: m.start, end: m.end, hit });
-  }
-  return out;
-}
 
 class SentenceMatcher {
   readonly out: ActorMention[] = [];
@@ -103,10 +57,11 @@ class SentenceMatcher {
     private readonly date: string | null,
     private readonly publisher: string | null,
     private readonly pending: Pending[],
+    private readonly asciiText: boolean,
   ) {}
 
   run(): ActorMention[] {
-    this.us = actorUnits(this.text, this.s);
+    this.us = actorUnits(this.text, this.s, this.asciiText);
     this.its = items(this.text, this.us, this.d);
     for (this.i = 0; this.i < this.its.length; this.i++) this.step(this.its[this.i]);
     this.surnames();
@@ -131,8 +86,10 @@ class SentenceMatcher {
   private ofCountry(k: number, i: number): number {
     if (this.unit(k) !== 'of') return -1;
     const at = this.unit(k + 1) === 'the' ? k + 2 : k + 1;
-    const j = this.its.findIndex((x, n) => n > i && x.from === at);
-    return j >= 0 && this.countryOfHit(this.its[j].hit) !== undefined ? j : -1;
+    // Items run left to right: the one starting at `at`, if any, is before the first starting after it.
+    let j = i + 1;
+    while (j < this.its.length && this.its[j].from < at) j++;
+    return j < this.its.length && this.its[j].from === at && this.countryOfHit(this.its[j].hit) !== undefined ? j : -1;
   }
 
   /** The country a hit stands for: a code, null when unknown (ambiguous), undefined when it is no country. */
@@ -142,9 +99,11 @@ class SentenceMatcher {
     return undefined;
   }
 
-  private emit(it: { start: number; end: number }, form: ActorMention['form'], kind: ActorMention['kind'], actor: Omit<ActorRef, 'text'>, rule: string, role: string | null = null, person: Person | null = null, roles: string[] = []) {
+  /** `actor.text` is set only by coreference, which repeats the actor as first written. */
+  private emit(it: { start: number; end: number }, form: ActorMention['form'], kind: ActorMention['kind'], actor: Omit<ActorRef, 'text'> & { text?: string }, rule: string, role: string | null = null, person: Person | null = null, roles: string[] = []) {
     const text = this.text.slice(it.start, it.end);
-    const m: ActorMention = { sentence: this.s.index, start: it.start, end: it.end, text, form, kind, actor: { text, ...actor }, role, rule };
+    const a: ActorRef = { text: actor.text ?? text, name: actor.name, country: actor.country, sector: actor.sector, code: actor.code };
+    const m: ActorMention = { sentence: this.s.index, start: it.start, end: it.end, text, form, kind, actor: a, role, rule };
     // A person named after their death is recalled, not acting now.
     if (person?.died && this.date && person.died < this.date) m.died = person.died;
     this.out.push(m);
@@ -161,7 +120,7 @@ class SentenceMatcher {
       case 'ambiguous':
         return this.country(it, h);
       case 'org':
-        this.emit(it, HAS_LOWER.test(this.text.slice(it.start, it.end)) ? 'name' : 'acronym', h.kind, { name: h.name, country: h.country, sector: h.kind === 'igo' ? h.code.slice(0, 3) : h.sector, code: h.code }, h.rule);
+        this.emit(it, hasLower(this.text, it.start, it.end) ? 'name' : 'acronym', h.kind, { name: h.name, country: h.country, sector: h.kind === 'igo' ? h.code.slice(0, 3) : h.sector, code: h.code }, h.rule);
         return;
       case 'person':
         return this.person(it, h.person, null, '');
@@ -224,6 +183,8 @@ class SentenceMatcher {
       if (u.u === BARRIER || !isUpper(this.text, u.start)) return false;
       const inst = this.d.institutions.get(u.u)?.find((x) => k + x.words.length <= us.length && x.words.every((w, n) => us[k + n].u === w));
       if (inst) {
+        // The words between must not be verbs: parts of speech are read only now that they matter.
+        for (let v = from; v < k; v++) if (posAt(this.s, us[v].start) === 'VERB') return false;
         const to = k + inst.words.length;
         while (this.its[j + 1] && this.its[j + 1].from < to) j++;
         const span = { start: this.its[this.i].start, end: us[to - 1].end };
@@ -232,7 +193,6 @@ class SentenceMatcher {
         this.emit(span, 'name', 'org', { name, country: p.country, sector: inst.sector, code: code(p.country, inst.sector) }, `${inst.rule}; ${personRule}`);
         return true;
       }
-      if (this.s.tokens.find((tk) => tk.start === u.start)?.pos === 'VERB') return false;
     }
     return false;
   }
@@ -268,22 +228,18 @@ class SentenceMatcher {
       this.i = ci;
       return;
     }
-    // "its people", "their army", "the friendly government": back to the latest country
+    // "its people", "their army", "the friendly government": back to the latest country (the part of speech last, being the dearest test)
+    const c = this.mem.lastCountry();
+    if (!c) return;
     const before = this.unit(it.from - 1);
-    const adjBefore = this.unit(it.from - 2) === 'the' && this.isAdjective(it.from - 1);
-    if (before === 'its' || before === 'their' || adjBefore) {
-      const c = this.mem.lastCountry();
-      if (c) {
-        this.emit(it, 'coref', 'group', { name: this.d.countries.get(c)?.name ?? null, country: c, sector: h.sector, code: code(c, h.sector) }, h.rule);
-      }
+    if (before === 'its' || before === 'their' || (this.unit(it.from - 2) === 'the' && this.isAdjective(it.from - 1))) {
+      this.emit(it, 'coref', 'group', { name: this.d.countries.get(c)?.name ?? null, country: c, sector: h.sector, code: code(c, h.sector) }, h.rule);
     }
   }
 
   private isAdjective(k: number): boolean {
     const u = this.us[k];
-    if (!u || u.u === BARRIER) return false;
-    const t = this.s.tokens.find((x) => x.start === u.start);
-    return t?.pos === 'ADJ';
+    return u !== undefined && u.u !== BARRIER && posAt(this.s, u.start) === 'ADJ';
   }
 
   /**
@@ -300,9 +256,9 @@ class SentenceMatcher {
     }
     const ci = this.ofCountry(it.to, this.i);
     if (country === undefined && ci < 0) {
-      if (this.unit(it.from - 1) === 'the' && !nameAfter(this.text, this.s, it.end, this.s.end)) {
+      if (this.unit(it.from - 1) === 'the') {
         const p = this.mem.lastPerson(h.roles);
-        if (p) this.emit(it, 'coref', 'person', { ...p.mention.actor }, h.rule, p.mention.role, p.person, p.roles);
+        if (p && !nameAfter(this.text, this.asciiText, this.s, it.end, this.s.end)) this.emit(it, 'coref', 'person', p.mention.actor, h.rule, p.mention.role, p.person, p.roles);
       }
       return;
     }
@@ -317,12 +273,12 @@ class SentenceMatcher {
       const prevEnd = this.out.length ? this.out[this.out.length - 1].end : this.s.start;
       if (comma >= 0) {
         if (this.out.length && this.out[this.out.length - 1].kind === 'person' && prevEnd === this.trimEnd(comma)) return;
-        const name = nameBefore(this.text, this.s, comma, prevEnd);
+        const name = nameBefore(this.text, this.asciiText, this.s, comma, prevEnd);
         if (name) return this.affiliated(name, h, country, r);
       }
       return this.inOffice(span, h, country, r);
     }
-    const name = nameAfter(this.text, this.s, it.end, this.its[this.i + 1]?.start ?? this.s.end);
+    const name = country ? nameAfter(this.text, this.asciiText, this.s, it.end, this.its[this.i + 1]?.start ?? this.s.end) : null;
     if (name && country) return this.affiliated(name, h, country, rules);
     this.inOffice({ start, end: it.end }, h, country, rules);
   }
@@ -354,7 +310,7 @@ class SentenceMatcher {
   private coref(it: Item, h: HitOf<'coref'>): void {
     if (h.refers === 'person') {
       const p = this.mem.lastPerson();
-      if (p) this.emit(it, 'coref', 'person', { ...p.mention.actor }, h.rule, p.mention.role, p.person, p.roles);
+      if (p) this.emit(it, 'coref', 'person', p.mention.actor, h.rule, p.mention.role, p.person, p.roles);
       return;
     }
     for (const c of this.mem.lastTwoCountries()) {
@@ -392,7 +348,9 @@ export function findActors(a: AnalysedText, d: ActorDicts, opts: FindOptions = {
   const mem = new DocMemory();
   const pending: Pending[] = [];
   const publisher = publisherOf(d, opts.source);
-  const out = a.sentences.map((s) => new SentenceMatcher(a.text, s, d, mem, date, publisher, pending).run());
+  // One test of the whole text spares one per sentence: most texts are plain ASCII.
+  const ascii = !NON_ASCII.test(a.text);
+  const out = a.sentences.map((s) => new SentenceMatcher(a.text, s, d, mem, date, publisher, pending, ascii).run());
   if (publisher === null && pending.length) resolveLate(out, pending, d);
   return out;
 }

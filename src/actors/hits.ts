@@ -1,0 +1,83 @@
+/**
+ * What findActors() reads of a sentence before combining anything: its word units as the actor
+ * dictionaries see them, and the dictionary phrases found over those units.
+ */
+import type { Sentence } from '../types.js';
+import { BARRIER, sentenceUnits, unit, type Unit } from '../text/units.js';
+import { fold } from './compile.js';
+import type { ActorDicts, Hit } from './model.js';
+
+/** A dictionary phrase found over units [from, to) = characters [start, end). */
+export interface Item {
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  hit: Hit;
+}
+
+const HAS_LOWER = /\p{Ll}/u;
+export const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Does text[start, end) hold a lower-case letter? ASCII is read without making a string (DPRK, US, WHO are checked at every mention). */
+export function hasLower(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c > 127) return HAS_LOWER.test(text.slice(start, end));
+  }
+  return false;
+}
+
+const hasNonAscii = (text: string, from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
+};
+
+/** A period unit that ends an abbreviation (U.S., D.P.R.K.): right after a one-character unit. */
+const abbreviationPeriod = (text: string, u: Unit, prev: Unit): boolean =>
+  text.charCodeAt(u.start) === 46 && prev.end === u.start && prev.u.length === 1;
+
+/**
+ * The sentence's word units, accents folded, with the periods of abbreviations dropped: derived from
+ * the shared units of the sentence, which stay as they are for the other stages. Most sentences need
+ * neither change, and get the shared array itself (never changed here). `asciiText`: the whole text is
+ * ASCII, so no sentence of it needs folding.
+ */
+export function actorUnits(text: string, s: Sentence, asciiText: boolean): Unit[] {
+  const all = sentenceUnits(text, s);
+  const ascii = asciiText || !hasNonAscii(text, s.start, s.end);
+  let k = 0;
+  if (ascii) {
+    while (k < all.length && !(k > 0 && all[k].u === BARRIER && abbreviationPeriod(text, all[k], all[k - 1]))) k++;
+    if (k === all.length) return all;
+  }
+  const out = all.slice(0, k);
+  for (; k < all.length; k++) {
+    const u = all[k];
+    if (u.u === BARRIER) {
+      if (!(out.length > 0 && abbreviationPeriod(text, u, out[out.length - 1]))) out.push(u);
+    } else if (ascii) out.push(u);
+    else {
+      const folded = fold(u.u);
+      out.push(folded === u.u ? u : unit(folded, u.start, u.end));
+    }
+  }
+  return out;
+}
+
+/** Trie hits, keeping for each the last-loaded entry whose case rule the text satisfies (US ≠ us). */
+export function items(text: string, us: Unit[], d: ActorDicts): Item[] {
+  const ms = d.matcher.matchAll(us);
+  const out: Item[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
+    let hit: Hit | null = null;
+    for (let k = m.value.length - 1; k >= 0 && !hit; k--) {
+      const e = m.value[k];
+      if (!e.upper || !hasLower(text, m.start, m.end)) hit = e.hit;
+    }
+    if (hit) out.push({ from: m.from, to: m.to, start: m.start, end: m.end, hit });
+  }
+  return out;
+}
