@@ -1,5 +1,5 @@
 import type { StageContext } from '../pipeline/stages.js';
-import type { MarkerHit } from '../types.js';
+import type { ActorMention, MarkerHit } from '../types.js';
 import { lemmaUnits } from '../text/lemmas.js';
 import { BARRIER } from '../text/units.js';
 import type { FramingDicts } from './load.js';
@@ -10,12 +10,22 @@ export interface Framing {
   tone: number;
 }
 
+const NO_NAMES: ActorMention[] = [];
+
+/** Whether [start, end) lies inside one of the names. */
+function inName(names: ActorMention[], start: number, end: number): boolean {
+  for (const n of names) if (start >= n.start && end <= n.end) return true;
+  return false;
+}
+
 /**
  * The framing stage: which themes the text invokes (markers with the character spans of every
  * phrase found), which fields of relations it mentions (domains, most mentioned first), and its
  * tone: positive minus negative lexicon words per 100 words (word units: "Jong-un" is two), GDELT's convention.
  * A marker or tone word inside an actor's name is the name's, not the text's framing ("United" in "the United
  * Nations", "Peace" in "the Korean Committee for Peace").
+ * Each sentence is read in one pass: the three dictionaries are matched at each unit together, each keeping
+ * its own longest-first, non-overlapping order (what three matchAll passes would find).
  */
 export function frame(ctx: StageContext, dicts: FramingDicts): Framing {
   const markers = new Map<string, [number, number][]>();
@@ -24,21 +34,47 @@ export function frame(ctx: StageContext, dicts: FramingDicts): Framing {
   let balance = 0;
   for (const s of ctx.analysed.sentences) {
     const us = lemmaUnits(ctx.analysed.text, s);
-    for (const u of us) if (u.u !== BARRIER) words++;
-    const names = ctx.mentions[s.index] ?? [];
-    const inName = (m: { start: number; end: number }) => names.some((n) => m.start >= n.start && m.end <= n.end);
-    for (const m of dicts.markers.matchAll(us)) {
-      if (inName(m)) continue;
-      for (const e of m.value) {
-        let spans = markers.get(e.label);
-        if (!spans) markers.set(e.label, (spans = []));
-        spans.push([m.start, m.end]);
+    const names = ctx.mentions[s.index] ?? NO_NAMES;
+    // The first unit each dictionary may match at: the one after its last match.
+    let markerFrom = 0;
+    let domainFrom = 0;
+    let toneFrom = 0;
+    for (let i = 0; i < us.length; i++) {
+      const u = us[i];
+      if (u.id < 0) {
+        // A barrier or a word no dictionary holds: it begins no phrase.
+        if (u.u !== BARRIER) words++;
+        continue;
+      }
+      words++;
+      if (i >= markerFrom) {
+        const m = dicts.markers.longestAt(us, i);
+        if (m) {
+          markerFrom = m.to;
+          if (!inName(names, m.start, m.end)) {
+            for (const e of m.value) {
+              let spans = markers.get(e.label);
+              if (!spans) markers.set(e.label, (spans = []));
+              spans.push([m.start, m.end]);
+            }
+          }
+        }
+      }
+      if (i >= domainFrom) {
+        const m = dicts.domains.longestAt(us, i);
+        if (m) {
+          domainFrom = m.to;
+          for (const e of m.value) domains.set(e.label, (domains.get(e.label) ?? 0) + 1);
+        }
+      }
+      if (i >= toneFrom) {
+        const m = dicts.tone.longestAt(us, i);
+        if (m) {
+          toneFrom = m.to;
+          if (!inName(names, m.start, m.end)) for (const e of m.value) balance += e.label === '+' ? 1 : -1;
+        }
       }
     }
-    for (const m of dicts.domains.matchAll(us)) {
-      for (const e of m.value) domains.set(e.label, (domains.get(e.label) ?? 0) + 1);
-    }
-    for (const m of dicts.tone.matchAll(us)) if (!inName(m)) for (const e of m.value) balance += e.label === '+' ? 1 : -1;
   }
   return {
     markers: [...markers].map(([marker, spans]) => ({ marker, count: spans.length, spans })),

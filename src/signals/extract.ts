@@ -1,36 +1,43 @@
-import type { StageContext } from '../pipeline/stages.js';
-import type { ActorMention, Signal, SignalChannel, SignalKind, SignalParty } from '../types.js';
+import type { DateMention, StageContext } from '../pipeline/stages.js';
+import type { ActorMention, Signal, SignalKind, SignalParty } from '../types.js';
 import type { Mark } from './sentence.js';
 import type { SignalDicts, Trigger } from './load.js';
-import { findOccasion, type Occasion } from './occasion.js';
+import { Frame } from './frames.js';
 import type { Party } from './parties.js';
-import { partiesIn, regionEnd, subjectEnd, tokensIn, viewSentence, type SentenceView } from './sentence.js';
-
-/** A signal being assembled: one trigger, its senders and recipients, gathered over one or more sentences. */
-interface Frame {
-  kind: SignalKind;
-  channel: SignalChannel | null;
-  /** A plain "message"/"telegram" whose kind its body may still tell. */
-  generic: boolean;
-  senders: Party[];
-  /** The trigger's sentence named no sender: "They were from X; Y" lists them. */
-  openList: boolean;
-  recipients: Party[];
-  behalf: string | null;
-  occasion: Occasion | null;
-  date: string | null;
-  sentence: number;
-  span: [number, number];
-  rule: string;
-}
+import { atMostOneTokenBefore, partiesIn, regionEnd, subjectEnd, viewSentence, type SentenceView } from './sentence.js';
 
 /** What a document's earlier sentences leave for the later ones. */
 interface DocState {
   frames: Frame[];
-  /** The latest list of parties ("Among them were ..."), for a later "They laid ...". */
-  group: Party[];
-  /** The persons honoured most recently ("the statues of Kim Il Sung and Kim Jong Il"). */
-  honorees: Party[];
+  /** The lists of parties so far ("Among them were ..."), latest last: the latest that names any is for a later "They laid ...". */
+  groups: Listing[];
+  /** The honoree cues so far, latest last: the persons of the latest that names any are the ones honoured most recently. */
+  honorees: Listing[];
+}
+
+/**
+ * The parties a sentence lists after `from` (a group's members, the persons an honoree cue names), worked out
+ * when first needed, once: most are never asked for, and working one out tags and dates its sentence.
+ */
+interface Listing {
+  v: SentenceView;
+  from: number;
+  find: (v: SentenceView, from: number) => Party[];
+  found: Party[] | null;
+}
+
+const partiesOf = (l: Listing): Party[] => (l.found ??= l.find(l.v, l.from));
+
+/** The parties of the latest listing that names any, worked out latest first; the listings before it are dropped, never needed again. */
+function latest(listings: Listing[]): Party[] {
+  for (let k = listings.length - 1; k >= 0; k--) {
+    const found = partiesOf(listings[k]);
+    if (found.length) {
+      listings.splice(0, k);
+      return found;
+    }
+  }
+  return [];
 }
 
 const DEFINITE = new Set(['the', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'such']);
@@ -44,17 +51,19 @@ const TRIBUTE: ReadonlySet<SignalKind> = new Set(['wreath', 'gift']);
  * and kind is one signal per document.
  */
 export function extractSignals(ctx: StageContext, dicts: SignalDicts): Signal[] {
-  const st: DocState = { frames: [], group: [], honorees: [] };
+  const st: DocState = { frames: [], groups: [], honorees: [] };
   const { text } = ctx.analysed;
   const views: SentenceView[] = [];
   for (const s of ctx.analysed.sentences) {
     const v = viewSentence(s, text, ctx.mentions[s.index] ?? [], ctx.dates, dicts);
     views.push(v);
     noteHonorees(v, st);
-    if (v.triggers.length) triggerSentence(v, st, dicts);
-    else otherSentence(v, st, dicts);
+    if (v.triggers.length) triggerSentence(v, st);
+    else otherSentence(v, st);
   }
-  for (const f of st.frames) settle(f, views, ctx.analysed.pubDate, dicts);
+  // A frame with no sender → recipient pair emits nothing: its occasion and date are never read, and finding
+  // them may tag and date the sentences around it.
+  for (const f of st.frames) if (hasPair(f)) settle(f, views, ctx.analysed.pubDate);
   return emit(st.frames);
 }
 
@@ -63,7 +72,7 @@ export function extractSignals(ctx: StageContext, dicts: SignalDicts): Signal[] 
  * body ("I congratulate you on your election ..."), the report's opening ("on the 119th birth
  * anniversary"), the hand-over ("The gift was handed ... on Feb. 18"). Condolences are over a death.
  */
-function settle(f: Frame, views: SentenceView[], pubDate: string | null, dicts: SignalDicts): void {
+function settle(f: Frame, views: SentenceView[], pubDate: string | null): void {
   const i = f.sentence;
   // A tribute may take the occasion the report opened with; a message's occasion is in it or its body.
   const window = TRIBUTE.has(f.kind) ? [i + 1, i + 2, i - 1, i - 2] : [i + 1, i + 2];
@@ -71,40 +80,49 @@ function settle(f: Frame, views: SentenceView[], pubDate: string | null, dicts: 
   if (!f.occasion) {
     for (const v of near) {
       if (v.s.index > i && v.cues.some((c) => c.value.role === 'courier')) continue;
-      f.occasion = findOccasion(v.units, v.tokens, v.text, v.dates, dicts);
+      f.occasion = v.occasion;
       if (f.occasion) break;
     }
   }
   if (!f.occasion && f.kind === 'condolences') f.occasion = { text: '', type: 'death', start: 0, end: 0, rule: '' };
   const own = views[i].dates;
-  const plain = (ds: SentenceView['dates']) => ds.find((d) => d.date && !d.named)?.date ?? null;
-  f.date =
-    plain(own) ??
-    near.filter((v) => v.s.index > i).map((v) => plain(v.dates)).find((d) => d) ??
-    own.find((d) => d.date)?.date ??
-    pubDate;
+  f.date = plainDate(own) ?? laterDate(near, i) ?? own.find((d) => d.date)?.date ?? pubDate;
+}
+
+/** The first date that is not a named day ("on Feb. 18", not "on Victory Day"). */
+function plainDate(ds: DateMention[]): string | null {
+  return ds.find((d) => d.date && !d.named)?.date ?? null;
+}
+
+/** The first plain date of the sentences after sentence i, in window order; a sentence's dates are found only if asked for. */
+function laterDate(near: SentenceView[], i: number): string | null {
+  for (const v of near) {
+    if (v.s.index <= i) continue;
+    const d = plainDate(v.dates);
+    if (d) return d;
+  }
+  return null;
 }
 
 function noteHonorees(v: SentenceView, st: DocState): void {
-  for (const c of v.cues) {
-    if (c.value.role !== 'honoree') continue;
-    const found = honoreesAfter(v, c.end);
-    if (found.length) st.honorees = found;
-  }
+  for (const c of v.cues) if (c.value.role === 'honoree') st.honorees.push({ v, from: c.end, find: honoreesAfter, found: null });
 }
 
 /** The persons honoured after an honoree cue ("the full-length paintings of Kim Il Sung standing together with Kim Jong Il"). */
 function honoreesAfter(v: SentenceView, from: number): Party[] {
   const limit = nextMark(v, from);
-  // A name followed by a capitalised word is part of a place or prize ("Kim Il Sung Square").
-  const inName = (m: ActorMention) => /^\s+\p{Lu}/u.test(v.text.slice(m.end, m.end + 2));
-  const named = v.mentions.filter((m) => m.start >= from && m.end <= limit && m.kind === 'person' && m.form === 'name' && !inName(m));
+  const named = v.mentions.filter((m) => m.start >= from && m.end <= limit && m.kind === 'person' && m.form === 'name' && !partOfName(v.text, m));
   const found = named.length
     ? named.flatMap((m) => partiesIn(v, m.start, m.end).parties)
     : partiesIn(v, from, regionEnd(v, from, limit)).parties.filter((p) => p.name);
   const country = v.mentions.find((m) => m.actor.country)?.actor.country ?? null;
   for (const p of found) p.country ??= country;
   return found;
+}
+
+/** A name followed by a capitalised word is part of a place or prize ("Kim Il Sung Square"). */
+function partOfName(text: string, m: ActorMention): boolean {
+  return /^\s+\p{Lu}/u.test(text.slice(m.end, m.end + 2));
 }
 
 /** The start of the next trigger or cue after `from`, else the sentence end. */
@@ -114,13 +132,12 @@ function nextMark(v: SentenceView, from: number): number {
   return at;
 }
 
-function triggerSentence(v: SentenceView, st: DocState, dicts: SignalDicts): void {
+function triggerSentence(v: SentenceView, st: DocState): void {
   const first = v.triggers[0];
   const verb = subjectEnd(v, first.start);
   const receives = verb !== null && v.cues.some((c) => c.value.role === 'receive' && c.start >= verb.start && c.start < first.start);
   const subject = verb ? partiesIn(v, v.s.start, verb.start) : { parties: [], pronoun: false };
   const courierAt = Math.min(...v.cues.filter((c) => c.value.role === 'courier').map((c) => c.start), Infinity);
-  const occasion = findOccasion(v.units, v.tokens, v.text, v.dates, dicts);
   const own = v.triggers.map((t, i) => ownParties(v, t, v.triggers[i + 1]?.start ?? v.s.end, courierAt));
   v.triggers.forEach((t, i) => {
     const later = own.slice(i);
@@ -129,25 +146,28 @@ function triggerSentence(v: SentenceView, st: DocState, dicts: SignalDicts): voi
     const behalf = later.find((o) => o.behalf)?.behalf ?? null;
     const last = st.frames[st.frames.length - 1];
     if (last && isDefinite(v, t)) {
-      mergeInto(last, v, toList, fromBy, behalf, courierAt < Infinity ? null : occasion);
+      mergeInto(last, v, toList, fromBy, behalf, courierAt === Infinity);
       return;
     }
     const cue = v.kindCues[0]?.value;
-    const f: Frame = {
-      kind: t.value.kind === 'other_message' && cue ? cue.kind : t.value.kind,
-      channel: t.value.channel,
-      generic: t.value.kind === 'other_message' && !cue,
-      senders: [...(receives ? [] : subject.parties), ...fromBy],
-      openList: false,
-      recipients: [...(receives ? subject.parties : []), ...toList],
-      behalf,
-      occasion,
-      date: null,
-      sentence: v.s.index,
-      span: [v.s.start, v.s.end],
-      rule: t.value.rule,
-    };
-    if (!f.senders.length && !receives && subject.pronoun) f.senders = [...(st.group.length ? st.group : (last?.senders ?? []))];
+    const f = new Frame(
+      {
+        kind: t.value.kind === 'other_message' && cue ? cue.kind : t.value.kind,
+        channel: t.value.channel,
+        generic: t.value.kind === 'other_message' && !cue,
+        senders: [...(receives ? [] : subject.parties), ...fromBy],
+        recipients: [...(receives ? subject.parties : []), ...toList],
+        behalf,
+        sentence: v.s.index,
+        span: [v.s.start, v.s.end],
+        rule: t.value.rule,
+      },
+      v,
+    );
+    if (!f.senders.length && !receives && subject.pronoun) {
+      const group = latest(st.groups);
+      f.senders = [...(group.length ? group : (last?.senders ?? []))];
+    }
     if (!f.senders.length && !verb) f.senders = firstPersonBesides(v, f.recipients);
     f.openList = f.senders.length === 0;
     const prev = st.frames[st.frames.length - 1];
@@ -207,7 +227,8 @@ function isDefinite(v: SentenceView, t: Mark<Trigger>): boolean {
   return j >= 0 && (DEFINITE.has(v.tokens[j].lower) || v.tokens[j].pos === 'PART');
 }
 
-function mergeInto(f: Frame, v: SentenceView, to: Party[], fromBy: Party[], behalf: string | null, occasion: Occasion | null): void {
+/** A later sentence about the signal before adds to it; its occasion too, unless a courier's ("handed ... on the occasion"). */
+function mergeInto(f: Frame, v: SentenceView, to: Party[], fromBy: Party[], behalf: string | null, ownOccasion: boolean): void {
   const cue = v.kindCues[0]?.value;
   if (f.generic && cue) {
     f.kind = cue.kind;
@@ -216,19 +237,22 @@ function mergeInto(f: Frame, v: SentenceView, to: Party[], fromBy: Party[], beha
   } else if (!f.recipients.length) f.recipients.push(...to);
   if (!f.senders.length) f.senders.push(...fromBy);
   f.behalf ??= behalf;
-  f.occasion ??= occasion;
+  if (ownOccasion) f.occasion ??= v.occasion;
+}
+
+/** The parties listed from `from` to where the list ends ("Among them were X, Y and Z"). */
+function listedAfter(v: SentenceView, from: number): Party[] {
+  return partiesIn(v, from, regionEnd(v, from, v.s.end)).parties;
 }
 
 /** A sentence without a trigger: a list of senders, the kind of a plain message, or a signal told by its verb. */
-function otherSentence(v: SentenceView, st: DocState, dicts: SignalDicts): void {
+function otherSentence(v: SentenceView, st: DocState): void {
   const last = st.frames[st.frames.length - 1];
-  const enumerate = v.cues.find((c) => c.value.role === 'enumerate' && tokensIn(v, v.s.start, c.start).length <= 1);
+  const enumerate = v.cues.find((c) => c.value.role === 'enumerate' && atMostOneTokenBefore(v, c.start));
   if (enumerate) {
-    const listed = partiesIn(v, enumerate.end, regionEnd(v, enumerate.end, v.s.end)).parties;
-    if (listed.length) {
-      st.group = listed;
-      if (last?.openList && v.s.index - last.sentence <= 3) last.senders.push(...listed);
-    }
+    const group: Listing = { v, from: enumerate.end, find: listedAfter, found: null };
+    st.groups.push(group);
+    if (last?.openList && v.s.index - last.sentence <= 3) last.senders.push(...partiesOf(group));
     return;
   }
   const cue = v.kindCues[0];
@@ -247,20 +271,22 @@ function otherSentence(v: SentenceView, st: DocState, dicts: SignalDicts): void 
   const own = ownParties(v, { start: cue.start, end: cue.end, value: { kind: cue.value.kind, channel: null, rule: cue.value.rule } }, v.s.end, Infinity);
   const recipients = own.recipients.length ? own.recipients : partiesIn(v, cue.end, regionEnd(v, cue.end, nextMark(v, cue.end))).parties;
   if (!senders.length || !recipients.length) return;
-  st.frames.push({
-    kind: cue.value.kind,
-    channel: null,
-    generic: false,
-    senders,
-    openList: false,
-    recipients,
-    behalf: own.behalf,
-    occasion: findOccasion(v.units, v.tokens, v.text, v.dates, dicts),
-    date: null,
-    sentence: v.s.index,
-    span: [v.s.start, v.s.end],
-    rule: cue.value.rule,
-  });
+  st.frames.push(
+    new Frame(
+      {
+        kind: cue.value.kind,
+        channel: null,
+        generic: false,
+        senders,
+        recipients,
+        behalf: own.behalf,
+        sentence: v.s.index,
+        span: [v.s.start, v.s.end],
+        rule: cue.value.rule,
+      },
+      v,
+    ),
+  );
 }
 
 /**
@@ -278,7 +304,8 @@ function fillRecipients(f: Frame, v: SentenceView, st: DocState): void {
     }
   }
   const before = [...st.frames].reverse().find((g) => g.recipients.length && v.s.index - g.sentence <= 3);
-  if (tribute && st.honorees.length) f.recipients = [...st.honorees];
+  const honorees = tribute ? latest(st.honorees) : [];
+  if (honorees.length) f.recipients = [...honorees];
   else if (before) {
     f.recipients = [...before.recipients];
     f.occasion ??= before.occasion;
@@ -336,6 +363,12 @@ function emit(frames: Frame[]): Signal[] {
     }
   }
   return out;
+}
+
+/** Whether emit makes at least one signal of the frame: a sender and a recipient who differ. */
+function hasPair(f: Frame): boolean {
+  const recipients = dedupe(f.recipients);
+  return dedupe(f.senders).some((s) => recipients.some((r) => r.key !== s.key));
 }
 
 /** Parties in order, once each; a bare title ("the King") is the named person of its country already listed. */

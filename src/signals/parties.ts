@@ -120,11 +120,15 @@ function splitAt(is: (t: Token) => boolean) {
   };
 }
 
+/** Punctuation other than a closing bracket or quote, or a conjunction: what an item does not begin or end with. */
+function edge(t: Token): boolean {
+  return !isWord(t) && t.text !== ')' && t.text !== '"' ? true : t.pos === 'CCONJ';
+}
+
 /** Drop leading and trailing punctuation and conjunctions, and a trailing "and a"/"here". */
 function trimItem(item: Token[]): Token[] {
   let a = 0;
   let b = item.length;
-  const edge = (t: Token) => !isWord(t) && t.text !== ')' && t.text !== '"' ? true : t.pos === 'CCONJ';
   while (a < b && (edge(item[a]) || item[a].pos === 'CCONJ')) a++;
   while (b > a && (edge(item[b - 1]) || item[b - 1].pos === 'AUX' || ['and', 'a', 'an', 'the', 'here', 'there'].includes(item[b - 1].lower))) b--;
   return item.slice(a, b);
@@ -149,24 +153,22 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   // Only a name names a person for sure. A title or a coreference ("chairman of the Russian ...", "his")
   // names one only when it is the whole item ("the Russian President"); inside a longer item it may be
   // the head of an association, so it gives at most a country.
-  const whole = (m: ActorMention) => words.every((t) => DETERMINERS.has(t.lower) || (t.start >= m.start && t.end <= m.end));
-  const ms = mentionsIn(parts.mentions, start, end).filter((m) => m.form !== 'coref' || !PERSON_KINDS.has(m.kind) || whole(m));
+  const ms = mentionsIn(parts.mentions, start, end).filter((m) => m.form !== 'coref' || !PERSON_KINDS.has(m.kind) || whole(words, m));
   // The item's own person comes before any preposition: not "Kim Jong Un" in "Nigerian ambassador to Kim Jong Un".
   const firstAdp = words.find((t) => t.pos === 'ADP')?.start ?? Infinity;
-  const person = ms.find((m) => PERSON_KINDS.has(m.kind) && m.actor.name && m.start < firstAdp && (m.form === 'name' || whole(m)));
+  const person = ms.find((m) => PERSON_KINDS.has(m.kind) && m.actor.name && m.start < firstAdp && (m.form === 'name' || whole(words, m)));
   const orgM = ms.find((m) => ORG_KINDS.has(m.kind));
   const countryM = (person?.actor.country ? person : null) ?? (orgM?.actor.country ? orgM : null) ?? ms.find((m) => m.actor.country);
   const country = abroad(words, ms) ?? (orgM && countryAfter(orgM, ms, text)) ?? countryM?.actor.country ?? null;
   const first = words[0];
   const head = headOf(words);
-  const covered = (t: Token) => ms.some((m) => t.start >= m.start && t.end <= m.end && (m.kind === 'country' || m.kind === 'group'));
-  const name = person?.actor.name ?? nameRun(words, text, parts.titles, covered);
+  const name = person?.actor.name ?? nameRun(words, text, parts.titles, ms);
   const opensName =
     DETERMINERS.has(first.lower) || (CAP.test(first.text) && !NOT_OPENING.has(first.pos)) || ms.some((m) => m.start === first.start) || name !== null;
   const generic = !person && !orgM && !opensName;
   // "creators and employees of the April 15 Literary Production Company" names the company.
   if (generic) {
-    const org = orgAfterOf(words, text, covered);
+    const org = orgAfterOf(words, text, ms);
     if (!org) return null;
     const c = ms.find((m) => m.actor.country)?.actor.country ?? null;
     return { name: null, role: null, country: c, org, sector: null, text: text.slice(start, end), key: `o:${org.toLowerCase()}`, start, end, titleOnly: false };
@@ -176,9 +178,9 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   let org = orgM?.actor.name ?? null;
   if (!person && !name && !org) {
     // "the Bangladesh Institute of the Juche Idea" is one name; "staff members of the Office of X" names X.
-    const ofOrg = head && !CAP.test(head.text) ? orgAfterOf(words, text, covered) : null;
+    const ofOrg = head && !CAP.test(head.text) ? orgAfterOf(words, text, ms) : null;
     if (plural && !ofOrg) return null;
-    org = ofOrg ?? orgText(words, text, covered) ?? (head && ORG_WORDS.has(head.lower) ? written(words, text) : null);
+    org = ofOrg ?? orgText(words, text, ms) ?? (head && ORG_WORDS.has(head.lower) ? written(words, text) : null);
   }
   if (!person && !name && !org && !countryM) return null;
   const sector = person?.actor.sector ?? orgM?.actor.sector ?? ms.find((m) => m.actor.sector)?.actor.sector ?? null;
@@ -186,6 +188,18 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   const asWritten = text.slice(start, end);
   const key = name ? `n:${name.toLowerCase()}` : org ? `o:${org.toLowerCase()}` : `c:${country}:${sector}:${asWritten.toLowerCase()}`;
   return { name, role, country, org: person ? (orgM?.actor.name ?? null) : org, sector, text: asWritten, key, start, end, titleOnly };
+}
+
+/** Whether the item's words are all inside mention `m`, but for determiners: the item is that mention. */
+function whole(words: Token[], m: ActorMention): boolean {
+  for (const t of words) if (!DETERMINERS.has(t.lower) && (t.start < m.start || t.end > m.end)) return false;
+  return true;
+}
+
+/** Whether a country or a country's sector among `ms` covers token `t`: such a word is no name's. */
+function covered(ms: ActorMention[], t: Token): boolean {
+  for (const m of ms) if (t.start >= m.start && t.end <= m.end && (m.kind === 'country' || m.kind === 'group')) return true;
+  return false;
 }
 
 /** "the Liberal Democratic Party of Russia": the country named right after an organisation is its own. */
@@ -224,16 +238,16 @@ function headOf(words: Token[]): Token | null {
 }
 
 /** A leading run of capitalised words that are neither titles nor a country: an unknown person's name. */
-function nameRun(words: Token[], text: string, titles: Set<string>, covered: (t: Token) => boolean): string | null {
+function nameRun(words: Token[], text: string, titles: Set<string>, ms: ActorMention[]): string | null {
   let i = 0;
-  while (i < words.length && (DETERMINERS.has(words[i].lower) || covered(words[i]) || titles.has(words[i].lower) || !CAP.test(words[i].text))) {
+  while (i < words.length && (DETERMINERS.has(words[i].lower) || covered(ms, words[i]) || titles.has(words[i].lower) || !CAP.test(words[i].text))) {
     if (words[i].pos === 'ADP') return null;
     i++;
   }
   const run: Token[] = [];
   for (; i < words.length; i++) {
     const t = words[i];
-    if (!CAP.test(t.text) || covered(t) || titles.has(t.lower) || t.pos === 'ADP') break;
+    if (!CAP.test(t.text) || covered(ms, t) || titles.has(t.lower) || t.pos === 'ADP') break;
     run.push(t);
   }
   // A person's name has two or more words and no organisation word after it ("Nguyen Sy Thiet", not "Gazprom").
@@ -253,17 +267,17 @@ const ORG_WORDS = new Set([
 ]);
 
 /** "staff members of the Office of the World Food Programme" → "Office of the World Food Programme". */
-function orgAfterOf(words: Token[], text: string, covered: (t: Token) => boolean): string | null {
+function orgAfterOf(words: Token[], text: string, ms: ActorMention[]): string | null {
   const of = words.findIndex((t) => t.lower === 'of');
   if (of < 0) return null;
   const rest = words.slice(of + 1).filter((t) => !DETERMINERS.has(t.lower));
-  if (!rest.some((t) => CAP.test(t.text) && !covered(t)) || !rest.some((t) => ORG_WORDS.has(t.lower))) return null;
+  if (!rest.some((t) => CAP.test(t.text) && !covered(ms, t)) || !rest.some((t) => ORG_WORDS.has(t.lower))) return null;
   return written(words.slice(of + 1), text);
 }
 
 /** An organisation as written, without its article ("the Bangladesh People's League" → "Bangladesh People's League"). */
-function orgText(words: Token[], text: string, covered: (t: Token) => boolean): string | null {
-  if (!words.some((t) => CAP.test(t.text) && !covered(t) && !DETERMINERS.has(t.lower))) return null;
+function orgText(words: Token[], text: string, ms: ActorMention[]): string | null {
+  if (!words.some((t) => CAP.test(t.text) && !covered(ms, t) && !DETERMINERS.has(t.lower))) return null;
   return written(words, text);
 }
 

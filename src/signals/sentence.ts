@@ -1,8 +1,10 @@
 import type { DateMention, SentenceDates } from '../pipeline/stages.js';
 import { lemmaUnits } from '../text/lemmas.js';
+import type { PhraseMatcher } from '../text/phrase-matcher.js';
 import type { Unit } from '../text/units.js';
 import type { ActorMention, Sentence, Token } from '../types.js';
 import type { Cue, KindCue, SignalDicts, Trigger } from './load.js';
+import { findOccasion, type Occasion } from './occasion.js';
 import { partyOf, splitItems, type Party, type SentenceParts } from './parties.js';
 
 export interface Mark<T> {
@@ -20,19 +22,66 @@ export interface SentenceView extends SentenceParts {
   triggers: Mark<Trigger>[];
   cues: Mark<Cue>[];
   kindCues: Mark<KindCue>[];
+  /** The occasion the sentence names (findOccasion), looked up once when first asked for. */
+  readonly occasion: Occasion | null;
 }
 
 const CAP = /^\p{Lu}/u;
 /** Prepositions that open an occasion or a date after a list of parties. */
 const BOUNDARY = new Set(['on', 'upon', 'over', 'as', 'with', 'at', 'during', 'after', 'before']);
 
-function marks<T>(m: { matchAll(us: Unit[]): { start: number; end: number; value: T[] }[] }, us: Unit[]): Mark<T>[] {
-  return m.matchAll(us).map((x) => ({ start: x.start, end: x.end, value: x.value[0] }));
-}
-
 /** The marks of a sentence that names no signal: one frozen empty list shared by all of them. */
 const NONE: never[] = [];
 Object.freeze(NONE);
+
+function marks<T>(m: PhraseMatcher<T>, us: Unit[]): Mark<T>[] {
+  const found = m.matchAll(us);
+  if (found.length === 0) return NONE;
+  const out: Mark<T>[] = [];
+  for (const x of found) out.push({ start: x.start, end: x.end, value: x.value[0] });
+  return out;
+}
+
+/**
+ * A class rather than an object literal with getters: one is made for every sentence, and most are only
+ * glanced at. Tokens and dates are read through when first asked for: the tagger and the date finder run on
+ * a sentence only when a signal needs them.
+ */
+class View implements SentenceView {
+  readonly titles: Set<string>;
+  readonly triggers: Mark<Trigger>[];
+  readonly cues: Mark<Cue>[];
+  readonly kindCues: Mark<KindCue>[];
+  #occasion: Occasion | null | undefined;
+  constructor(
+    readonly s: Sentence,
+    readonly text: string,
+    readonly mentions: ActorMention[],
+    private readonly sentenceDates: SentenceDates,
+    readonly units: Unit[],
+    private readonly dicts: SignalDicts,
+  ) {
+    this.titles = dicts.titles;
+    // Most sentences name no signal: one look decides whether the dictionaries are worth matching one by one.
+    const named = dicts.glance.occursIn(units);
+    this.triggers = named ? marks(dicts.triggers, units) : NONE;
+    this.cues = named ? marks(dicts.cues, units).filter((c) => c.value.role !== 'title') : NONE;
+    this.kindCues = named ? marks(dicts.kindCues, units) : NONE;
+  }
+
+  get tokens(): Token[] {
+    return this.s.tokens;
+  }
+
+  get dates(): DateMention[] {
+    return this.sentenceDates.of(this.s.index);
+  }
+
+  get occasion(): Occasion | null {
+    if (this.#occasion === undefined) this.#occasion = findOccasion(this, this.dicts);
+    return this.#occasion;
+  }
+}
 
 export function viewSentence(
   s: Sentence,
@@ -41,31 +90,30 @@ export function viewSentence(
   dates: SentenceDates,
   dicts: SignalDicts,
 ): SentenceView {
-  const units = lemmaUnits(text, s);
-  // Most sentences name no signal: one look decides whether the dictionaries are worth matching one by one.
-  const named = dicts.glance.matchAll(units).length > 0;
-  return {
-    s,
-    text,
-    // Read through: the tagger runs on a sentence only when a signal needs its tokens.
-    get tokens() {
-      return s.tokens;
-    },
-    mentions,
-    titles: dicts.titles,
-    units,
-    // Found when first read: most sentences name no signal and never need theirs.
-    get dates() {
-      return dates.of(s.index);
-    },
-    triggers: named ? marks(dicts.triggers, units) : NONE,
-    cues: named ? marks(dicts.cues, units).filter((c) => c.value.role !== 'title') : NONE,
-    kindCues: named ? marks(dicts.kindCues, units) : NONE,
-  };
+  return new View(s, text, mentions, dates, lemmaUnits(text, s), dicts);
 }
 
 export function tokensIn(v: SentenceView, start: number, end: number): Token[] {
   return v.tokens.filter((t) => t.start >= start && t.end <= end);
+}
+
+/**
+ * Whether at most one token lies between the sentence start and `at`. Two words with white space after each
+ * there make two tokens at least (wink never makes one across white space): that is decided from the text,
+ * without tagging the sentence.
+ */
+export function atMostOneTokenBefore(v: SentenceView, at: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let k = v.s.start; k < at; k++) {
+    const c = v.text.charCodeAt(k);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) inWord = true;
+    else if (inWord) {
+      if (++words === 2) return false;
+      inWord = false;
+    }
+  }
+  return tokensIn(v, v.s.start, at).length <= 1;
 }
 
 const inMention = (v: SentenceView, t: Token) => v.mentions.some((m) => t.start >= m.start && t.end <= m.end);

@@ -62,36 +62,58 @@ export class PhraseMatcher<T> {
   }
 
   /**
-   * Longest non-overlapping matches over `us`, each with every value stored under its phrase. A barrier
-   * or a word outside the vocabulary (id -1) ends every phrase. The empty result is one shared frozen array.
+   * The longest phrase that begins at `us[i]`, with every value stored under it; null when none does. A barrier
+   * or a word outside the vocabulary (id -1) ends every phrase. Lets a caller scan with several matchers in one
+   * pass over a sentence (each keeping its own left-to-right, non-overlapping order) instead of one pass each.
+   */
+  longestAt(us: Unit[], i: number): PhraseMatch<T[]> | null {
+    const id = us[i].id;
+    let node = id >= 0 ? this.first[id] : undefined;
+    if (node === undefined) return null;
+    let best = node.values ? i : -1;
+    let bestValues = node.values;
+    for (let j = i + 1, next = node.next; j < us.length && next !== null; j++) {
+      const idj = us[j].id;
+      if (idj < 0) break;
+      node = next.get(idj);
+      if (node === undefined) break;
+      if (node.values) {
+        best = j;
+        bestValues = node.values;
+      }
+      next = node.next;
+    }
+    return bestValues ? { from: i, to: best + 1, start: us[i].start, end: us[best].end, value: bestValues } : null;
+  }
+
+  /** Whether any phrase occurs in `us`: what matchAll(us).length > 0 says, without making the matches. */
+  occursIn(us: Unit[]): boolean {
+    const first = this.first;
+    for (let i = 0; i < us.length; i++) {
+      const id = us[i].id;
+      if (id >= 0 && first[id] !== undefined && this.longestAt(us, i) !== null) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Longest non-overlapping matches over `us`, each with every value stored under its phrase (see longestAt).
+   * The empty result is one shared frozen array.
    */
   matchAll(us: Unit[]): PhraseMatch<T[]>[] {
     let out: PhraseMatch<T[]>[] | null = null;
+    const first = this.first;
     const n = us.length;
     let i = 0;
     while (i < n) {
       const id = us[i].id;
-      let node = id >= 0 ? this.first[id] : undefined;
-      if (!node) {
-        i++;
-        continue;
+      // Most units open no phrase: one array read decides, before any call.
+      const m = id >= 0 && first[id] !== undefined ? this.longestAt(us, i) : null;
+      if (m === null) i++;
+      else {
+        (out ??= []).push(m);
+        i = m.to;
       }
-      let best = node.values ? i : -1;
-      let bestValues = node.values;
-      for (let j = i + 1; j < n && node.next; j++) {
-        const idj = us[j].id;
-        if (idj < 0) break;
-        node = node.next.get(idj);
-        if (!node) break;
-        if (node.values) {
-          best = j;
-          bestValues = node.values;
-        }
-      }
-      if (bestValues) {
-        (out ??= []).push({ from: i, to: best + 1, start: us[i].start, end: us[best].end, value: bestValues });
-        i = best + 1;
-      } else i++;
     }
     return out ?? NO_MATCHES;
   }
