@@ -18,26 +18,30 @@ import { sentenceUnits } from '../text/units.js';
 export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   const out: CodedEvent[] = [];
   const doc: DocState = { sender: null };
+  const { roles, agents } = d.cues;
   for (const s of ctx.analysed.sentences) {
     if (!d.prefilter.mayHoldEvent(sentenceUnits(ctx.analysed.text, s))) continue;
     const all = ctx.mentions[s.index] ?? [];
-    const v = buildView(s, all, d.cues.roles, d.cues.agents, () => ctx.dates.of(s.index));
-    if (s.tokens.some((t) => ((d.cues.roles.get(t.lemma) ?? 0) & ROLE_BIT.carrier) !== 0)) rememberSenders(v, doc);
+    const v = buildView(s, all, roles, agents, () => ctx.dates.of(s.index));
+    if (namesCarrier(v, roles)) rememberSenders(v, doc);
     const matches = findTriggers(v, d);
     if (matches.length === 0) continue;
     const agency = all.find((m) => m.kind === 'agency');
     const attribution: Attribution | null = agency ? { agency: agency.actor.name ?? agency.text, country: agency.actor.country } : ctx.attribution;
-    const heads = new Set(matches.filter((m) => m.t.kind !== 'noun').map((m) => m.idx[0]));
+    const heads: number[] = [];
+    for (const m of matches) if (m.t.kind !== 'noun') heads.push(m.idx[0]);
+    const sc: SentenceCoding = { v, matches, heads, attribution, commentary: undefined };
     const seen = new Set<string>();
     const events: CodedEvent[] = [];
     for (const m of matches) {
-      for (const e of codeMatch(v, m, matches, heads, doc, d, ctx)) {
+      for (const e of codeMatch(sc, m, doc, d, ctx)) {
         // One event per dyad and CAMEO root: "bombarded Aleppo, killing eight" is one assault.
-        const key = `${e.source.code}|${e.target?.code ?? ''}|${e.cameo.slice(0, 2)}`;
+        const root = e.cameo.slice(0, 2);
+        const key = `${e.source.code}|${e.target?.code ?? ''}|${root}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        if (e.target) seen.add(`${e.source.code}|*|${e.cameo.slice(0, 2)}`);
-        events.push({ ...e, attribution });
+        if (e.target) seen.add(`${e.source.code}|*|${root}`);
+        events.push(e);
       }
     }
     // …and an event without a target adds nothing where the same source has one with a target at that root.
@@ -46,9 +50,26 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   return out;
 }
 
+/** What the matches of one sentence share while they are coded. */
+interface SentenceCoding {
+  v: View;
+  matches: Match[];
+  /** First token of each match that is not a nominalisation: the sentence's predicates. */
+  heads: number[];
+  attribution: Attribution | null;
+  /** isCommentary(v), worked out when first needed. */
+  commentary: boolean | undefined;
+}
+
+/** Does a token of the sentence have a message noun ("telegram") as its lemma? */
+function namesCarrier(v: View, roles: Map<string, number>): boolean {
+  for (const t of v.toks) if (((roles.get(t.lemma) ?? 0) & ROLE_BIT.carrier) !== 0) return true;
+  return false;
+}
+
 /** "was congratulated", "has been attacked": a participle after a form of be/get, or before "by" ("victims killed by"). */
 function isPassive(v: View, i: number): boolean {
-  const tok = v.s.tokens[i];
+  const tok = v.toks[i];
   if (tok.lower.endsWith('ing') || tok.lower === v.lem[i]) return false;
   if (reducedRelative(v, i)) return true;
   for (let j = i - 1; j >= 0 && i - j <= 3; j--) {
@@ -112,7 +133,8 @@ function thatAfter(v: View, end: number, limit: number): boolean {
 /** Events whose "that" clause is their content, not a second event. */
 const CONTENT_EVENTS = new Set(['REQUEST', 'THREATEN', 'ACCUSE']);
 
-function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: DocState, d: EventDicts, ctx: StageContext): Omit<CodedEvent, 'attribution'>[] {
+function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, ctx: StageContext): CodedEvent[] {
+  const { v, heads } = sc;
   const { t, idx } = m;
   const first = idx[0];
   const last = idx[idx.length - 1];
@@ -125,11 +147,11 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
     targets = subjectActors(v, subj, doc);
     sources = subj && subj.speech >= 0 ? subjectActors(v, subjectOf(v, subj.speech), doc) : [];
   } else if (t.kind !== 'noun') {
-    const gerund = v.s.tokens[first].lower.endsWith('ing');
+    const gerund = v.toks[first].lower.endsWith('ing');
     // A gerund after a preposition has no subject of its own ("jailed him for helping militants").
     if (gerund && GERUND_PREP.has(v.lem[first - 1])) return [];
     // "…, killing eight people": a participle after the main event is its consequence, not another event.
-    if (gerund && v.lem[first - 1] === ',' && heads.size > 0 && [...heads].some((h) => h < first)) return [];
+    if (gerund && v.lem[first - 1] === ',' && heads.some((h) => h < first)) return [];
     // "all the people supporting the party": a participle after its noun modifies it (unless it closes a phrase).
     if (gerund && v.chunkOf[first - 1] >= 0 && v.pos[v.chunks[v.chunkOf[first - 1]].a - 1] !== 'ADP') return [];
     // An infinitive under an earlier trigger of the clause is its complement: "refused to meet", "threatened to attack".
@@ -139,7 +161,7 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
     }
     // The content of a demand or warning is not an event: "reiterated its demand that Israel ease restrictions".
     // Once "alleged that", "warned that", "demanded that" has opened, what follows in the sentence is its content.
-    if (others.some((o) => CONTENT_EVENTS.has(o.t.event) && o.idx[o.idx.length - 1] < first && thatAfter(v, o.idx[o.idx.length - 1], first))) return [];
+    if (sc.matches.some((o) => CONTENT_EVENTS.has(o.t.event) && o.idx[o.idx.length - 1] < first && thatAfter(v, o.idx[o.idx.length - 1], first))) return [];
     subj = subjectOf(v, first);
     const nominal = gerund && v.chunkOf[first - 1] >= 0 && v.pos[v.chunks[v.chunkOf[first - 1]].a - 1] === 'ADP';
     if (nominal) {
@@ -171,7 +193,7 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
       if (c >= 0 && v.chunks[c].actor && !sources.includes(v.chunks[c].actor!)) targets = [v.chunks[c].actor!];
     }
   }
-  if (sources.length === 0 || isCommentary(v)) return [];
+  if (sources.length === 0 || (sc.commentary ??= isCommentary(v))) return [];
   const pairs: [ActorMention, ActorMention | null][] = [];
   for (const s of sources) {
     const ts = targets.filter((x) => !sameActor(x, s));
@@ -182,12 +204,15 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
   if (pairs.length === 0) return [];
   const sent = v.s;
   // Modality cues stand between the subject and the trigger ("China plans to visit": "plans" may be tagged a noun).
-  const srcEnd = Math.max(...sources.map((x) => x.end));
-  const afterSource = sent.tokens.findIndex((tk) => tk.start >= srcEnd);
+  let srcEnd = -Infinity;
+  for (const x of sources) if (x.end > srcEnd) srcEnd = x.end;
+  let afterSource = 0;
+  while (afterSource < v.toks.length && v.toks[afterSource].start < srcEnd) afterSource++;
+  if (afterSource === v.toks.length) afterSource = -1;
   let auxFrom = afterSource >= 0 && afterSource <= first ? afterSource : subj ? subj.chunk.b + 1 : first - 4;
   // …but not before a coordinated predicate with its own tense: "did not bow to pressure and insisted" (insisting is
   // not negated), while "should withdraw … and accept" shares the modal.
-  const ownTense = v.s.tokens[first].lower !== v.lem[first];
+  const ownTense = v.toks[first].lower !== v.lem[first];
   for (let k = first - 1, verb = false; ownTense && k > auxFrom; k--) {
     if (v.pos[k] === 'VERB') verb = true;
     else if (!verb && (v.lem[k] === 'and' || v.lem[k] === 'but') && v.pos.slice(auxFrom, k).includes('VERB')) {
@@ -195,7 +220,7 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
       break;
     }
   }
-  const date = eventDate(ctx, sent.index, sent.tokens[first].start);
+  const date = eventDate(ctx, sent.index, v.toks[first].start);
   const cue = cueModality(v, d.cues.modality, auxFrom, first, last);
   let modality: Modality = cue.modality;
   // Not doing what one could agree or give is a refusal ("failed to reach agreement": REJECT), and asserted.
@@ -212,24 +237,25 @@ function codeMatch(v: View, m: Match, others: Match[], heads: Set<number>, doc: 
   const cameo = coding?.code ?? t.cameo;
   const quad = quadClass(d.ontology, cameo)!;
   const rule = `trigger '${t.pattern}' (${t.rule})`;
-  const out: Omit<CodedEvent, 'attribution'>[] = [];
+  const { attribution } = sc;
+  const out: CodedEvent[] = [];
   for (const [s, x] of pairs) {
     // The evidence is the trigger with the actors named in its sentence; an actor carried from an earlier
     // sentence ("The telegram …" standing for its sender) does not stretch the span across sentences.
-    const inSentence = (m: { start: number; end: number } | null) => m !== null && m.start >= sent.start && m.end <= sent.end;
-    const named = [s, x].filter(inSentence) as { start: number; end: number }[];
-    const span: [number, number] = [
-      Math.min(sent.tokens[first].start, ...named.map((m) => m.start)),
-      Math.max(sent.tokens[last].end, ...named.map((m) => m.end)),
-    ];
+    const span: [number, number] = [v.toks[first].start, v.toks[last].end];
+    for (const a of x ? [s, x] : [s]) {
+      if (a.start < sent.start || a.end > sent.end) continue;
+      if (a.start < span[0]) span[0] = a.start;
+      if (a.end > span[1]) span[1] = a.end;
+    }
     const plover = coding ? { event: coding.event, mode: coding.mode, context: t.context } : { event: t.event, mode: t.mode, context: t.context };
     // "X received Y": Y's visit is an event too (data/ontology/converse.txt).
     const conv = x ? d.ontology.converse.get(cameo) : undefined;
     const mod = recalled(modality, s, conv ? x : null);
-    out.push({ sentence: sent.index, span, source: ref(s), target: x ? ref(x) : null, plover, cameo, goldstein: coding?.goldstein ?? t.goldstein, quad_class: quad, modality: mod, date, rule });
+    out.push({ sentence: sent.index, span, source: ref(s), target: x ? ref(x) : null, plover, cameo, goldstein: coding?.goldstein ?? t.goldstein, quad_class: quad, modality: mod, date, rule, attribution });
     if (conv && x) {
       const cq = quadClass(d.ontology, conv.code)!;
-      out.push({ sentence: sent.index, span, source: ref(x), target: ref(s), plover: { event: conv.event, mode: conv.mode, context: conv.context }, cameo: conv.code, goldstein: conv.goldstein, quad_class: cq, modality: mod, date, rule: `${rule}, converse` });
+      out.push({ sentence: sent.index, span, source: ref(x), target: ref(s), plover: { event: conv.event, mode: conv.mode, context: conv.context }, cameo: conv.code, goldstein: conv.goldstein, quad_class: cq, modality: mod, date, rule: `${rule}, converse`, attribution });
     }
   }
   return out;

@@ -14,7 +14,7 @@ export interface Match {
 
 /** Token `i` is the pattern word `w`: as lemma, as written, or as a plural the lemmatiser left alone ("airstrikes"). */
 function wordAt(v: View, i: number, w: string): boolean {
-  const lower = v.s.tokens[i].lower;
+  const lower = v.toks[i].lower;
   if (v.lem[i] === w || lower === w) return true;
   // A plural or past form the lemmatiser left alone ("airstrikes", "alleged" tagged as an adjective).
   return lower.startsWith(w) && (lower.length === w.length + 1 ? /[sd]$/.test(lower) : lower.length === w.length + 2 && lower.endsWith('ed'));
@@ -32,18 +32,18 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
       continue;
     }
     let found = -1;
-    if (k < n && v.s.tokens[k].lower === '-') k++; // "cease-fire" is written as three tokens
+    if (k < n && v.toks[k].lower === '-') k++; // "cease-fire" is written as three tokens
     // Hyphens inside a gap do not count against it ("2-year-old economic sanctions").
     for (let g = 0, span = gap; g <= span && k + g < n; g++) {
       const p = k + g;
-      if (v.s.tokens[p].lower === '-') span += 2;
+      if (v.toks[p].lower === '-') span += 2;
       if (wordAt(v, p, w)) {
         found = p;
         break;
       }
       // A gap holds modifiers: adjectives, nouns, numbers, hyphens, participles after a noun ("a data sharing agreement").
-      const participle = v.pos[p] === 'VERB' && g > 0 && v.pos[p - 1] === 'NOUN' && /(ing|ed)$/.test(v.s.tokens[p].lower);
-      if ((v.pos[p] === 'VERB' && !participle) || (v.pos[p] === 'PUNCT' && v.s.tokens[p].lower !== '-') || v.pos[p] === 'AUX' || v.is(p, 'boundary')) break;
+      const participle = v.pos[p] === 'VERB' && g > 0 && v.pos[p - 1] === 'NOUN' && /(ing|ed)$/.test(v.toks[p].lower);
+      if ((v.pos[p] === 'VERB' && !participle) || (v.pos[p] === 'PUNCT' && v.toks[p].lower !== '-') || v.pos[p] === 'AUX' || v.is(p, 'boundary')) break;
     }
     if (found < 0) return null;
     idx.push(found);
@@ -65,13 +65,13 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
   if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.pos[k] !== 'PRON') return null;
   if (t.transitive && (k >= n || v.chunkOf[k] < 0) && !(i > 0 && v.pos[i - 1] === 'AUX' && v.lem[i - 1] === 'be')) return null;
   // A verb acting on a text or a need is another sense: "released a statement", "met the demand".
-  if (t.kind === 'verb' && k < n && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.is(headOf(v, v.chunkOf[k]), 'document')) return null;
+  if (t.kind === 'verb' && k < n && v.chunkOf[k] >= 0 && v.is(headOf(v, v.chunkOf[k]), 'document') && !v.chunks[v.chunkOf[k]].actor) return null;
   return idx;
 }
 
 /** Triggers whose first word is token `i`: by its written form ("opposed to") first, then by its lemma ("oppose"). */
 function candidates(d: EventDicts, v: View, i: number): Trigger[] | undefined {
-  const lower = v.s.tokens[i].lower;
+  const lower = v.toks[i].lower;
   const byLemma = d.byFirst.get(v.lem[i]);
   const byForm = lower !== v.lem[i] ? d.byFirst.get(lower) : undefined;
   if (byLemma && byForm) return [...byForm, ...byLemma];
@@ -80,7 +80,7 @@ function candidates(d: EventDicts, v: View, i: number): Trigger[] | undefined {
 
 /** Triggers of a past participle tagged as an adjective, whose lemma is then the word itself ("alleged"). */
 function pastForm(d: EventDicts, v: View, i: number): Trigger[] | undefined {
-  const w = v.s.tokens[i].lower;
+  const w = v.toks[i].lower;
   if (v.pos[i] !== 'ADJ' || !w.endsWith('ed')) return undefined;
   return d.byFirst.get(w.slice(0, -1)) ?? d.byFirst.get(w.slice(0, -2));
 }
@@ -91,7 +91,7 @@ export function findTriggers(v: View, d: EventDicts): Match[] {
   const n = v.lem.length;
   for (let i = 0; i < n; ) {
     // A hyphenated participle modifies a noun ("Syrian-backed militia"): no trigger there.
-    const hyphenated = i > 0 && v.pos[i] === 'VERB' && v.s.tokens[i - 1].lower === '-' && v.s.tokens[i - 1].end === v.s.tokens[i].start;
+    const hyphenated = i > 0 && v.pos[i] === 'VERB' && v.toks[i - 1].lower === '-' && v.toks[i - 1].end === v.toks[i].start;
     const cands = hyphenated ? undefined : candidates(d, v, i);
     let m: Match | null = null;
     if (cands) {

@@ -4,15 +4,36 @@ import type { View } from './view.js';
 
 const ORDER: ModalityCue['modality'][] = ['negated', 'hypothetical', 'future', 'planned', 'historical'];
 
-/** Does cue `c` occur with its first word somewhere in [from, to)? (Words are lemmas or lower-case forms.) */
-function occurs(v: View, c: ModalityCue, from: number, to: number): boolean {
-  const toks = v.s.tokens;
-  for (let i = Math.max(0, from); i < to; i++) {
-    let k = 0;
-    while (k < c.words.length && i + k < toks.length && (v.lem[i + k] === c.words[k] || toks[i + k].lower === c.words[k])) k++;
-    if (k === c.words.length) return true;
+/** Does cue `c` start at token `i`? (Words are lemmas or lower-case forms.) */
+function startsAt(v: View, c: ModalityCue, i: number): boolean {
+  const toks = v.toks;
+  let k = 0;
+  while (k < c.words.length && i + k < toks.length && (v.lem[i + k] === c.words[k] || toks[i + k].lower === c.words[k])) k++;
+  return k === c.words.length;
+}
+
+/** A cue with the rank of its reading in ORDER. */
+interface RankedCue {
+  cue: ModalityCue;
+  rank: number;
+}
+
+/** Cues by their first word, per cue list: a token is looked up once instead of being compared with every cue. */
+const INDEX = new WeakMap<ModalityCue[], Map<string, RankedCue[]>>();
+
+function indexOf(cues: ModalityCue[]): Map<string, RankedCue[]> {
+  let index = INDEX.get(cues);
+  if (!index) {
+    index = new Map();
+    for (const cue of cues) {
+      const list = index.get(cue.words[0]);
+      const r = { cue, rank: ORDER.indexOf(cue.modality) };
+      if (list) list.push(r);
+      else index.set(cue.words[0], [r]);
+    }
+    INDEX.set(cues, index);
   }
-  return false;
+  return index;
 }
 
 /** First token of the clause holding token `i`: after the nearest boundary word, semicolon or colon to its left. */
@@ -40,13 +61,25 @@ export function clauseEnd(v: View, i: number): number {
 export function cueModality(v: View, cues: ModalityCue[], auxFrom: number, trigStart: number, trigEnd: number): { modality: Modality; intent: boolean } {
   const cs = clauseStart(v, trigStart);
   const ce = clauseEnd(v, trigEnd);
+  const index = indexOf(cues);
+  // Where each kind of cue may start: aux and clause cues before the trigger, after cues past it.
+  const auxFirst = Math.max(0, auxFrom, cs);
+  const clauseFirst = Math.max(0, cs - 1);
   let best = ORDER.length;
-  for (const c of cues) {
-    const rank = ORDER.indexOf(c.modality);
-    if (rank >= best) continue;
-    const hit =
-      c.where === 'aux' ? occurs(v, c, Math.max(auxFrom, cs), trigStart) : c.where === 'clause' ? occurs(v, c, Math.max(0, cs - 1), trigStart) : occurs(v, c, trigEnd + 1, ce);
-    if (hit) best = rank;
+  const look = (i: number, list: RankedCue[] | undefined) => {
+    if (!list) return;
+    for (const { cue, rank } of list) {
+      if (rank >= best) continue;
+      const within = cue.where === 'aux' ? i >= auxFirst && i < trigStart : cue.where === 'clause' ? i >= clauseFirst && i < trigStart : i > trigEnd && i < ce;
+      if (within && startsAt(v, cue, i)) best = rank;
+    }
+  };
+  for (let i = Math.min(auxFirst, clauseFirst); i < ce; i++) {
+    if (i === trigStart) i = trigEnd + 1;
+    if (i >= ce) break;
+    const lower = v.toks[i].lower;
+    look(i, index.get(v.lem[i]));
+    if (lower !== v.lem[i]) look(i, index.get(lower));
   }
   if (best === ORDER.length) return { modality: 'asserted', intent: false };
   const m = ORDER[best];

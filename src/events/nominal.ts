@@ -69,7 +69,7 @@ const REFERRING = new Set(['for', 'of', 'about', 'over', 'against', 'to', 'on', 
 /** Source of a nominalisation: possessor ("X's visit"), "of/by X" after it, or the subject of a light verb. */
 export function nounSource(v: View, first: number, last: number, targetsOf: string[], doc: DocState): { sources: ActorMention[]; targets: ActorMention[] | null; subj: Subject | null } {
   const ch = v.chunks[v.chunkOf[first]];
-  const start = v.s.tokens[first].start;
+  const start = v.toks[first].start;
   // A possessor is the source where the noun phrase is a subject ("Putin's visit to China drew attention"), not
   // where it is referred to inside another statement ("expressed appreciation for China's assistance").
   const own = ch ? ch.mentions.filter((m) => m.end <= start && !isUnknownName(m)) : [];
@@ -96,7 +96,7 @@ export function nounSource(v: View, first: number, last: number, targetsOf: stri
   // "began a new round of exercises": through a measure noun only (not "the results of investigation").
   if (g > 1 && v.lem[g] === 'of' && v.chunkOf[g - 1] >= 0 && MEASURE.has(v.chunks[v.chunkOf[g - 1]].head)) g = v.chunks[v.chunkOf[g - 1]].a - 1;
   // A light verb as a gerund after a preposition has no subject of its own ("aimed at mounting an attack").
-  if (g > 0 && v.s.tokens[g].lower.endsWith('ing') && GERUND_PREP.has(v.lem[g - 1])) return { sources: [], targets: null, subj: null };
+  if (g > 0 && v.toks[g].lower.endsWith('ing') && GERUND_PREP.has(v.lem[g - 1])) return { sources: [], targets: null, subj: null };
   if (g >= 0 && v.pos[g] === 'VERB') {
     if (v.is(g, 'light')) {
       const subj = subjectOf(v, g);

@@ -39,7 +39,7 @@ export function subjectOf(v: View, i: number): Subject | null {
         continue;
       }
       // An appositive or introductory phrase (", leader of North Korea,"), not a subject next to its verb.
-      if (!ch.actor && !ch.pron && before >= 0 && v.lem[before] === ',' && !v.is(ch.b, 'carrier') && !nextToVerb(v, ch.b, i)) {
+      if (before >= 0 && v.lem[before] === ',' && !ch.pron && !v.is(ch.b, 'carrier') && !nextToVerb(v, ch.b, i) && !ch.actor) {
         j = before - 1;
         continue;
       }

@@ -1,19 +1,50 @@
-import type { ActorMention, Sentence } from '../types.js';
+import type { ActorMention, Sentence, Token } from '../types.js';
 import { ROLE_BIT, type WordRole } from './cues.js';
 
-/** A noun-phrase chunk: a maximal run of nominal tokens, actor mentions kept whole. */
-export interface Chunk {
-  /** First and last token index (inclusive). */
-  a: number;
-  b: number;
-  /** Actor mentions inside the chunk, in text order. */
-  mentions: ActorMention[];
+/**
+ * A noun-phrase chunk: a maximal run of nominal tokens, actor mentions kept whole. A chunk that holds no mention
+ * is named (an unnamed agent, an unknown proper name) only when its actor is first read: telling an unknown name
+ * from a date runs the date parser on the sentence, and most chunks are never asked for their actor.
+ */
+export class Chunk {
+  /** undefined: an unnamed chunk not yet looked at (see View.agentOf). */
+  #actor: ActorMention | null | undefined;
+  #mentions: ActorMention[];
+
+  constructor(
+    private readonly view: View,
+    /** First and last token index (inclusive). */
+    readonly a: number,
+    readonly b: number,
+    mentions: ActorMention[],
+    /** The mention that stands for the whole chunk, from its own mentions alone (see actor). */
+    readonly own: ActorMention | null,
+    /** A bare personal pronoun ("it", "they") with no mention on it. */
+    readonly pron: boolean,
+    /** Lemma of the chunk's last noun (its head), else of its last token. */
+    readonly head: string,
+  ) {
+    this.#mentions = mentions;
+    if (mentions.length) this.#actor = own;
+  }
+
   /** The mention that stands for the whole chunk (its head, or the modifier of an unnamed head: "Syrian rebels"). */
-  actor: ActorMention | null;
-  /** A bare personal pronoun ("it", "they") with no mention on it. */
-  pron: boolean;
-  /** Lemma of the chunk's last noun (its head), else of its last token. */
-  head: string;
+  get actor(): ActorMention | null {
+    if (this.#actor === undefined) this.name();
+    return this.#actor!;
+  }
+
+  /** Actor mentions inside the chunk, in text order. */
+  get mentions(): ActorMention[] {
+    if (this.#actor === undefined) this.name();
+    return this.#mentions;
+  }
+
+  private name(): void {
+    const agent = this.view.agentOf(this);
+    this.#actor = agent;
+    if (agent) this.#mentions = [agent];
+  }
 }
 
 const NOMINAL = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
@@ -61,13 +92,18 @@ function roleMask(roles: Map<string, number>, lemma: string, w: string): number 
  * mentions: a capitalised date ("Tuesday") is never taken for an unknown named actor.
  */
 export class View {
+  /** The sentence's tokens, read once from the sentence (whose getter tags it on first read). */
+  readonly toks: Token[];
   readonly lem: string[];
   readonly pos: string[];
   private readonly n: number;
-  /** Role bits per token, computed on first use (-1: not yet). */
-  private readonly mask: Int32Array;
+  /**
+   * Role bits per token, computed on first use (-1: not yet). Plain arrays here and below: a typed array of more
+   * than 64 bytes lives outside the heap and costs several times as much to make as a small array.
+   */
+  private readonly mask: number[] = [];
   private mentionAt: (ActorMention | null)[] = [];
-  private built: { chunkOf: Int32Array; chunks: Chunk[] } | null = null;
+  private built: { chunkOf: number[]; chunks: Chunk[] } | null = null;
 
   constructor(
     readonly s: Sentence,
@@ -77,15 +113,15 @@ export class View {
     /** The sentence's date mentions, asked for only when a chunk may be a name. */
     private readonly dates: () => { start: number; end: number }[] = () => [],
   ) {
-    const toks = s.tokens;
+    const toks = (this.toks = s.tokens);
     const n = (this.n = toks.length);
-    this.lem = new Array<string>(n);
-    this.pos = new Array<string>(n);
-    this.mask = new Int32Array(n).fill(-1);
+    const lem: string[] = (this.lem = []);
+    const pos: string[] = (this.pos = []);
     for (let i = 0; i < n; i++) {
       const t = toks[i];
-      this.lem[i] = t.pos === 'PROPN' ? t.lower : t.lemma;
-      this.pos[i] = t.pos;
+      lem.push(t.pos === 'PROPN' ? t.lower : t.lemma);
+      pos.push(t.pos);
+      this.mask.push(-1);
     }
   }
 
@@ -93,7 +129,7 @@ export class View {
   is(i: number, r: WordRole): boolean {
     if (i < 0 || i >= this.n) return false;
     let m = this.mask[i];
-    if (m < 0) m = this.mask[i] = roleMask(this.roles, this.lem[i], this.s.tokens[i].lower);
+    if (m < 0) m = this.mask[i] = roleMask(this.roles, this.lem[i], this.toks[i].lower);
     return (m & ROLE_BIT[r]) !== 0;
   }
 
@@ -102,26 +138,41 @@ export class View {
     return (this.built ??= this.build()).chunks;
   }
 
-  get chunkOf(): Int32Array {
+  /** Index of the chunk holding each token, or -1. */
+  get chunkOf(): number[] {
     return (this.built ??= this.build()).chunkOf;
   }
 
-  private build(): { chunkOf: Int32Array; chunks: Chunk[] } {
-    const toks = this.s.tokens;
+  private build(): { chunkOf: number[]; chunks: Chunk[] } {
+    const toks = this.toks;
     const n = this.n;
-    this.mentionAt = new Array<ActorMention | null>(n).fill(null);
+    const at = (this.mentionAt = new Array<ActorMention | null>(n).fill(null));
+    // Tokens are in text order: each mention covers the run of tokens from the first that ends after its start.
     for (const m of this.mentions) {
       if (m.kind === 'agency') continue;
-      for (let i = 0; i < n; i++) if (toks[i].start < m.end && toks[i].end > m.start) this.mentionAt[i] = m;
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (toks[mid].end > m.start) hi = mid;
+        else lo = mid + 1;
+      }
+      for (let i = lo; i < n && toks[i].start < m.end; i++) if (toks[i].end > m.start) at[i] = m;
     }
-    const built = { chunkOf: new Int32Array(n).fill(-1), chunks: [] as Chunk[] };
-    this.buildChunks(built.chunks, built.chunkOf);
-    this.nameAgents(built.chunks, built.chunkOf);
+    // Whether each token may stand in a chunk, read once per token by the chunker below.
+    const inChunk: boolean[] = [];
+    const chunkOf: number[] = [];
+    for (let k = 0; k < n; k++) {
+      inChunk.push(this.inChunk(k));
+      chunkOf.push(-1);
+    }
+    const built = { chunkOf, chunks: [] as Chunk[] };
+    this.buildChunks(inChunk, built.chunks, built.chunkOf);
     return built;
   }
 
   private inChunk(k: number): boolean {
-    const toks = this.s.tokens;
+    const toks = this.toks;
     const pos = this.pos;
     return (
       this.mentionAt[k] !== null ||
@@ -134,7 +185,7 @@ export class View {
 
   /** Index of the ")" closing a short parenthesis that opens at `k` and is followed by more of the phrase, else -1. */
   private parenthesis(k: number): number {
-    const toks = this.s.tokens;
+    const toks = this.toks;
     if (toks[k].lower !== '(') return -1;
     for (let c = k + 1; c < this.n && c <= k + PAREN_MAX; c++) {
       if (toks[c].lower === ')') return c + 1 < this.n && (NOMINAL.has(this.pos[c + 1]) || this.mentionAt[c + 1]) ? c : -1;
@@ -142,12 +193,12 @@ export class View {
     return -1;
   }
 
-  private buildChunks(chunks: Chunk[], chunkOf: Int32Array): void {
+  private buildChunks(inChunk: boolean[], chunks: Chunk[], chunkOf: number[]): void {
     const { pos, lem, mentionAt, n } = this;
-    const toks = this.s.tokens;
+    const toks = this.toks;
     let i = 0;
     while (i < n) {
-      if (!this.inChunk(i)) {
+      if (!inChunk[i]) {
         i++;
         continue;
       }
@@ -159,7 +210,7 @@ export class View {
           b = close;
           continue;
         }
-        if (!this.inChunk(b + 1)) break;
+        if (!inChunk[b + 1]) break;
         // A new determiner after a noun starts a new phrase ("gave Tanzania a grant").
         if (pos[b + 1] === 'DET' && mentionAt[b + 1] === null && (pos[b] === 'NOUN' || pos[b] === 'PROPN' || mentionAt[b] !== null)) break;
         // A personal pronoun is a phrase of its own ("told him it"); a possessive one opens the next ("its allies").
@@ -179,24 +230,23 @@ export class View {
       let h = b;
       while (h > i && pos[h] !== 'NOUN' && pos[h] !== 'PROPN') h--;
       const id = chunks.length;
-      chunks.push({ a: i, b, mentions: ms, actor, pron: b === i && pos[i] === 'PRON' && !mentionAt[i] && !POSSESSIVE_PRON.has(lem[i]), head: pos[h] === 'NOUN' || pos[h] === 'PROPN' ? lem[h] : lem[b] });
+      const pron = b === i && pos[i] === 'PRON' && !mentionAt[i] && !POSSESSIVE_PRON.has(lem[i]);
+      chunks.push(new Chunk(this, i, b, ms, actor, pron, pos[h] === 'NOUN' || pos[h] === 'PROPN' ? lem[h] : lem[b]));
       for (let k = i; k <= b; k++) chunkOf[k] = id;
       i = b + 1;
     }
   }
 
-  /** Unnamed agents and unknown proper names become actors (see agentMention). */
-  private nameAgents(chunks: Chunk[], chunkOf: Int32Array): void {
-    const { agents, lem } = this;
-    for (const ch of chunks) {
-      if (ch.mentions.length) continue;
-      const sector = agents.get(ch.head) ?? agents.get(singular(ch.head)) ?? (this.isUnknownName(ch) ? '' : undefined);
-      if (sector === undefined) continue;
-      const next = PLACE_PREP.has(lem[ch.b + 1]) ? chunkOf[ch.b + 2] : -1;
-      const place = next >= 0 && chunks[next].actor?.actor.country ? chunks[next].actor : null;
-      ch.actor = agentMention(this.s, ch, sector, place);
-      ch.mentions = [ch.actor];
-    }
+  /**
+   * The actor of a chunk without mentions: an unnamed agent or an unknown proper name (see agentMention), placed
+   * by the mention of a place phrase after it; else null.
+   */
+  agentOf(ch: Chunk): ActorMention | null {
+    const sector = this.agents.get(ch.head) ?? this.agents.get(singular(ch.head)) ?? (this.isUnknownName(ch) ? '' : undefined);
+    if (sector === undefined) return null;
+    const next = PLACE_PREP.has(this.lem[ch.b + 1]) ? this.chunkOf[ch.b + 2] : -1;
+    const place = next >= 0 && this.chunks[next].own?.actor.country ? this.chunks[next].own : null;
+    return agentMention(this.s, ch, sector, place);
   }
 
   /** A chunk headed by a capitalised proper noun that is neither a date nor a commentator or message word. */
@@ -207,19 +257,19 @@ export class View {
     // Headed by a proper noun, or holding one ("The UNITA militarist wing", "European Community foreign ministers").
     if (pos[h] !== 'PROPN') {
       let k = ch.a;
-      while (k <= ch.b && !(pos[k] === 'PROPN' && UPPER.test(this.s.tokens[k].text) && !this.isDate(k))) k++;
+      while (k <= ch.b && !(pos[k] === 'PROPN' && UPPER.test(this.toks[k].text) && !this.isDate(k))) k++;
       if (k > ch.b) return false;
       h = k;
     }
     if (this.is(h, 'commentary') || this.is(h, 'carrier')) return false;
-    const t = this.s.tokens[h];
+    const t = this.toks[h];
     // A capitalised first word before "of" is a quantity ("Hundreds of UN troops"), not a name.
     if (h === 0 && ch.b === 0 && this.lem[1] === 'of' && t.text !== t.text.toUpperCase()) return false;
     return UPPER.test(t.text) && !this.isDate(h);
   }
 
   private isDate(k: number): boolean {
-    const t = this.s.tokens[k];
+    const t = this.toks[k];
     return this.dates().some((d) => t.start < d.end && t.end > d.start);
   }
 }
