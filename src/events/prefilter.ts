@@ -10,7 +10,7 @@ import { GAP, type Trigger } from './triggers.js';
  */
 export class EventPrefilter {
   /** Trigger words after the first, by the first word's vocabulary number. */
-  private readonly byFirst: (number[][] | undefined)[] = [];
+  private readonly byFirst = new Map<number, number[][]>();
   /** Every trigger and carrier word. */
   private readonly words = new Set<number>();
   /** 1 for a carrier word, by vocabulary number (trigger and carrier words only). */
@@ -39,7 +39,9 @@ export class EventPrefilter {
       const key = ids.join(' ');
       if (known.has(key)) continue;
       known.add(key);
-      (this.byFirst[ids[0]] ??= []).push(ids.slice(1));
+      const list = this.byFirst.get(ids[0]);
+      if (list) list.push(ids.slice(1));
+      else this.byFirst.set(ids[0], [ids.slice(1)]);
     }
     for (const w of carrierWords) {
       const id = registerLemma(w);
@@ -91,7 +93,7 @@ export class EventPrefilter {
       }
     }
     for (let k = 0; k < nf; k++) {
-      const rests = this.byFirst[found[k]];
+      const rests = this.byFirst.get(found[k]);
       if (rests === undefined) continue;
       for (const rest of rests) {
         let all = true;
