@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { StoreError, type Store } from '../src/store/store.js';
 import { contentHash } from '../src/store/fingerprint.js';
 import { collect, makeDoc, type DocSpec } from './store-fixtures.js';
+import { sourcesSuite } from './store-suite-sources.js';
 
 const CORPUS: DocSpec[] = [
   {
@@ -330,5 +331,7 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>): void 
         await expect(s.saveDocument({ ...input, simhash: 'not-hex' }, coded)).rejects.toThrow(/simhash/);
         expect((await s.stats()).documents).toBe(0);
       }));
+
+    sourcesSuite(withStore);
   });
 }

@@ -92,7 +92,7 @@ describe.skipIf(skipWithoutPg)('PostgreSQL', () => {
         );
         const s = new PostgresStore(spec, { nearDuplicateDistance: 7 });
         try {
-          expect((await s.migrate()).applied).toEqual([2]);
+          expect((await s.migrate()).applied).toEqual([2, 3]);
           const { input, coded } = makeDoc({ key: 'n' });
           expect((await s.saveDocument({ ...input, simhash: h ^ 0x0001_0003_0003_0003n }, coded)).storyId).toBe(7);
         } finally {

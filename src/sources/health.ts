@@ -1,4 +1,7 @@
-/** The `attache sources` table: one row per source, as table, JSON or CSV. */
+/**
+ * The `attache sources` table: one row per source (a feed, or an outlet ingested from files: store.ts
+ * SourceInput), as table, JSON or CSV.
+ */
 import type { SourceHealth } from '../store/store.js';
 
 export interface HealthRow {
@@ -43,18 +46,24 @@ const csvCell = (v: unknown) => {
 /** A time without seconds' fractions, or "never". */
 const when = (iso: string | null) => (iso ? iso.replace(/:\d\d(\.\d+)?Z$/, 'Z').replace('T', ' ') : 'never');
 
+function status(r: HealthRow): string {
+  if (r.consecutive_failures) return `failing: ${r.last_error ?? ''}`;
+  if (r.silent_since) return `silent since ${when(r.silent_since)}`;
+  return r.kind === 'feed' && !r.last_poll ? 'not watched' : 'ok';
+}
+
 export function formatHealth(rows: HealthRow[], format: 'table' | 'json' | 'csv'): string {
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
   if (format === 'csv') return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\n') + '\n';
-  if (rows.length === 0) return 'no sources yet (attache watch --feeds FILE registers feeds)\n';
+  if (rows.length === 0) return 'no sources yet: attache ingest PATH… stores documents, attache watch --feeds FILE polls feeds\n';
   const head = ['SOURCE', 'LAST SUCCESS', 'ITEMS/DAY', 'FAILURES', 'DOCS', 'STATUS'];
   const body = rows.map((r) => [
-    `${r.name} <${r.url}>`,
+    r.kind === 'feed' ? `${r.name} <${r.url}>` : `${r.name} (ingested)`,
     when(r.last_success),
     r.items_per_day.toFixed(1),
     String(r.consecutive_failures),
     String(r.documents),
-    r.consecutive_failures ? `failing: ${r.last_error ?? ''}` : r.silent_since ? `silent since ${when(r.silent_since)}` : 'ok',
+    status(r),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');

@@ -2,10 +2,12 @@
  * The ingest run: inputs → raw items → (skip what the store already holds) → language + coding in the
  * code pool → documents and their coding saved in batches, each batch one store transaction. Failures
  * are collected, never thrown, so one bad input never stops the run. A run killed at any point leaves
- * whole batches only; a second run skips what the first one stored and codes the rest.
+ * whole batches only; a second run skips what the first one stored and codes the rest. The run ends by
+ * recording, for each outlet it read items of, an ingest (a poll of the outlet's file source).
  */
 import { contentHash } from '../store/fingerprint.js';
-import type { DocumentSaveInput, SaveResult, SaveStatus, Store } from '../store/store.js';
+import { originOf } from '../store/records.js';
+import type { DocumentSaveInput, SaveResult, SaveStatus, SourceInput, Store } from '../store/store.js';
 import type { CodedDocument } from '../types.js';
 import type { CodePool } from './code-pool.js';
 import type { Failure, RawItem } from './item.js';
@@ -117,8 +119,37 @@ export class SaveBatch {
   }
 }
 
+/**
+ * What a run read of each file source (outlet), recorded as one poll of it when the run ends: its last
+ * success is then the last ingest, whether or not it brought anything new. Feed items are left to
+ * `attache watch`, whose polls say whether a feed is alive.
+ */
+class OutletRuns {
+  private readonly read = new Map<string, { outlet: SourceInput; seen: number; new: number }>();
+  private readonly started = new Date();
+
+  add(doc: Pick<DocumentSaveInput, 'source' | 'feedUrl'>, status: SaveStatus): void {
+    if (doc.feedUrl) return;
+    const outlet = originOf(doc);
+    const r = this.read.get(outlet.url) ?? { outlet, seen: 0, new: 0 };
+    r.seen++;
+    if (status === 'new') r.new++;
+    this.read.set(outlet.url, r);
+  }
+
+  async record(store: Store): Promise<void> {
+    const durationMs = Date.now() - this.started.getTime();
+    for (const r of this.read.values()) {
+      // Registered by the save of its first document, unless every item was a duplicate of another outlet's.
+      await store.upsertSource(r.outlet);
+      await store.recordPoll({ url: r.outlet.url, at: this.started.toISOString(), ok: true, itemsSeen: r.seen, itemsNew: r.new, durationMs });
+    }
+  }
+}
+
 export async function ingest(inputs: string[], store: Store, pool: CodePool, opts: IngestOptions): Promise<IngestSummary> {
   const s = emptySummary(opts.total ?? null);
+  const runs = new OutletRuns();
   const window = opts.window ?? 64 * Math.max(1, pool.workers);
   const inFlight = new Set<Promise<void>>();
   const fail = (origin: string, reason: string) => {
@@ -131,8 +162,9 @@ export async function ingest(inputs: string[], store: Store, pool: CodePool, opt
   };
   const batch = new SaveBatch(
     store,
-    (status) => {
+    (status, p) => {
       s[status]++;
+      runs.add(p.input, status);
       tick();
     },
     (origin, reason) => {
@@ -147,11 +179,12 @@ export async function ingest(inputs: string[], store: Store, pool: CodePool, opt
       tick();
       continue;
     }
-    const origin = ev.item.origin;
+    const { origin, source, feedUrl } = ev.item;
     const p: Promise<void> = prepareItem(ev.item, store, pool, opts.source ?? null)
       .then((r) => {
         if (r !== 'duplicate') return batch.add(r);
         s.duplicate++;
+        runs.add({ source: source ?? opts.source, feedUrl }, 'duplicate');
         tick();
       })
       .catch((e: Error) => {
@@ -164,5 +197,6 @@ export async function ingest(inputs: string[], store: Store, pool: CodePool, opt
   }
   await Promise.all(inFlight);
   await batch.flush();
+  await runs.record(store).catch((e: Error) => fail(store.location, `sources not updated: ${e.message}`));
   return s;
 }

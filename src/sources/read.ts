@@ -42,7 +42,9 @@ export function bodyItems(kind: DocKind, body: string, at: Origin, source: strin
   if (kind === 'feed') {
     try {
       const rawType = sniff(body) === 'json' ? 'application/feed+json' : 'application/xml';
-      return parseFeed(body, at.url ?? at.origin, rawType, source).events;
+      const { events } = parseFeed(body, at.url ?? at.origin, rawType, source);
+      // A feed file is a file: its items count for their outlet, as other files' do, not for a feed.
+      return at.url ? events : events.map((ev) => (ev.kind === 'item' ? item({ ...ev.item, feedUrl: null }) : ev));
     } catch (e) {
       if (e instanceof NotAFeedError) return [failure(at.origin, e.message)];
       throw e;

@@ -106,12 +106,14 @@ END
 $fn$;
 `;
 
-/** The arguments of attache_save for one document: the JSON, the raw bytes and the lock keys (ascending). */
+/**
+ * The arguments of attache_save for one document: the JSON and the raw bytes; the store takes the locks of
+ * a whole batch (one document is a batch of one) before its first attache_save, which is then given none.
+ */
 export interface SaveArgs {
   doc: string;
   raw: Buffer;
-  locks: bigint[];
-  /** What the locks are taken on (key, content hash, simhash bytes), for batches that lock many documents at once. */
+  /** What the locks are taken on (key, content hash, simhash bytes). */
   lockNames: string[];
 }
 
@@ -149,7 +151,6 @@ export function saveArgs(input: DocumentSaveInput, coded: CodedDocument): SaveAr
   return {
     doc: JSON.stringify(doc),
     raw: typeof input.raw === 'string' ? Buffer.from(input.raw, 'utf8') : input.raw,
-    locks: sortedLocks(names),
     lockNames: names,
   };
 }

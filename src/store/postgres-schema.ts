@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL schema as numbered migrations, holding the same tables and columns as the SQLite ones
- * (sqlite-schema.ts; version 2 changes only attache_save, which SQLite does not have), so rows map to
- * records through the same functions. Never edit an applied migration; add the next one.
+ * (sqlite-schema.ts; version 2 changes only attache_save, which SQLite does not have, so version 3 is
+ * SQLite's version 2), so rows map to records through the same functions. Never edit an applied
+ * migration; add the next one.
  *
  * Differences from SQLite, all deliberate:
  *  - full-text search is a tsvector column on documents (the current version only) with a GIN index,
@@ -212,5 +213,23 @@ ${SAVE_FUNCTION}
     name: 'near-duplicates within 7 bits',
     // attache_save probes each simhash band and its one-bit neighbours (simhash-index.ts)
     sql: SAVE_FUNCTION,
+  },
+  {
+    version: 3,
+    name: 'a source for every document',
+    // As SQLite's version 2: the index on the source each document counts for (records.ts ORIGIN), and
+    // the sources of the documents stored before.
+    sql: `
+CREATE INDEX documents_origin ON documents ((CAST(coalesce(feed_url, 'outlet:' || coalesce(source, '')) AS TEXT)), first_seen_at, last_seen_at);
+
+INSERT INTO sources (name, url, kind, created_at)
+SELECT coalesce(nullif(trim(min(source)), ''), min(feed_url), '(no outlet)'),
+  origin,
+  CASE WHEN min(feed_url) LIKE 'http://%' OR min(feed_url) LIKE 'https://%' THEN 'feed' ELSE 'file' END,
+  min(first_seen_at)
+FROM (SELECT coalesce(feed_url, 'outlet:' || coalesce(source, '')) AS origin, feed_url, source, first_seen_at FROM documents) d
+WHERE origin NOT IN (SELECT url FROM sources)
+GROUP BY origin;
+`,
   },
 ];

@@ -19,6 +19,8 @@ import {
   health,
   healthSql,
   nearDuplicateDistance,
+  originOf,
+  registersOrigin,
   STATS_SQL,
   toActor,
   toDocumentSummary,
@@ -151,9 +153,7 @@ export class PostgresStore implements Store {
   }
 
   async saveDocument(input: DocumentSaveInput, coded: CodedDocument): Promise<SaveResult> {
-    const a = saveArgs(input, coded);
-    const [r] = await this.rows(SAVE, [a.doc, a.raw, a.locks.map(String), this.maxDistance]);
-    return toSaveResult(r);
+    return (await this.saveDocuments([{ input, coded }]))[0];
   }
 
   async saveDocuments(batch: { input: DocumentSaveInput; coded: CodedDocument }[]): Promise<SaveResult[]> {
@@ -165,6 +165,7 @@ export class PostgresStore implements Store {
       await c.query('SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k', [locks.map(String)]);
       const out: SaveResult[] = [];
       for (const a of args) out.push(toSaveResult((await c.query(SAVE, [a.doc, a.raw, [], this.maxDistance])).rows[0]));
+      await registerOrigins(c, batch.filter((b, i) => registersOrigin(out[i].status, b.input)).map((b) => b.input));
       return out;
     });
   }
@@ -253,6 +254,27 @@ export class PostgresStore implements Store {
       c.release();
     }
   }
+}
+
+/**
+ * Register the sources the saved documents count for, as the save's last statement: in url order, so two
+ * batches registering the same new sources wait for each other in one order and never deadlock.
+ */
+async function registerOrigins(c: pg.PoolClient, saved: DocumentSaveInput[]): Promise<void> {
+  if (!saved.length) return;
+  const now = new Date().toISOString();
+  const byUrl = new Map<string, SourceInput & { at: string }>();
+  for (const input of saved) {
+    const o = originOf(input);
+    if (!byUrl.has(o.url)) byUrl.set(o.url, { ...o, at: input.fetchedAt ?? now });
+  }
+  const origins = [...byUrl.values()];
+  await c.query(
+    `INSERT INTO sources (name, url, kind, created_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS o (name, url, kind, created_at) ORDER BY url
+     ON CONFLICT (url) DO NOTHING`,
+    [origins.map((o) => o.name), origins.map((o) => o.url), origins.map((o) => o.kind), origins.map((o) => o.at)],
+  );
 }
 
 /** A migrated PostgreSQL store for a postgres:// spec (what openStore returns for one). */

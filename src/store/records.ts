@@ -17,6 +17,7 @@ import {
   type FeedState,
   type HealthOptions,
   type MarkerRow,
+  type SaveStatus,
   type SearchHit,
   type SignalRow,
   type SourceHealth,
@@ -67,12 +68,39 @@ export function toFeedState(r: Row): FeedState {
   };
 }
 
-/** The SQL of health(): every source with its documents, and those first seen since the parameter `param`. */
-export const healthSql = (param: string) => `SELECT s.*, (SELECT count(*) FROM documents d WHERE d.feed_url = s.url) AS docs,
-    (SELECT count(*) FROM documents d WHERE d.feed_url = s.url AND d.first_seen_at >= ${param}) AS recent
+/**
+ * The source a document counts for: its feed's (sources.url = feed_url), else the 'file' source of its outlet
+ * (sources.url = 'outlet:' + outlet, '' when it has none). Both migrations index this very expression
+ * (documents_origin); originOf is the same rule for a document being saved. The CAST gives it SQLite's
+ * TEXT affinity, as sources.url has: without it SQLite compares the two without the index.
+ */
+const ORIGIN = `CAST(coalesce(d.feed_url, 'outlet:' || coalesce(d.source, '')) AS TEXT)`;
+
+/** Whether a save with this outcome registers originOf(input) (the rule is in store.ts). */
+export const registersOrigin = (status: SaveStatus, input: DocumentSaveInput): boolean =>
+  status === 'new' || (status === 'updated' && Boolean(input.feedUrl));
+
+/** The source a document counts for (see ORIGIN), as its save registers it when no source has its url. */
+export function originOf(input: Pick<DocumentSaveInput, 'source' | 'feedUrl'>): SourceInput {
+  const outlet = input.source?.trim() || null;
+  if (!input.feedUrl) return { name: outlet ?? '(no outlet)', url: `outlet:${input.source ?? ''}`, kind: 'file' };
+  const url = normaliseUrl(input.feedUrl);
+  return { name: outlet ?? url, url, kind: /^https?:\/\//i.test(url) ? 'feed' : 'file' };
+}
+
+/**
+ * The SQL of health(): every source with its documents, those first seen since the parameter `param`, and the
+ * last time one of them was ingested (stored or seen again).
+ */
+export const healthSql = (param: string) => `SELECT s.*, (SELECT count(*) FROM documents d WHERE ${ORIGIN} = s.url) AS docs,
+    (SELECT count(*) FROM documents d WHERE ${ORIGIN} = s.url AND d.first_seen_at >= ${param}) AS recent,
+    (SELECT max(d.last_seen_at) FROM documents d WHERE ${ORIGIN} = s.url) AS last_seen
   FROM sources s ORDER BY s.name, s.id`;
 
-/** health() in two steps: `since` is the parameter of healthSql, `toHealth` maps its rows. */
+/**
+ * health() in two steps: `since` is the parameter of healthSql, `toHealth` maps its rows. Only a feed that
+ * is polled can be silent: a file source, or a feed read once by ingest, is not watched.
+ */
 export function health(opts: HealthOptions): { since: string; toHealth: (r: Row) => SourceHealth } {
   const now = Date.parse(opts.now ?? new Date().toISOString());
   if (Number.isNaN(now)) throw new StoreError(`health: now "${opts.now}" is not an ISO time`);
@@ -80,10 +108,10 @@ export function health(opts: HealthOptions): { since: string; toHealth: (r: Row)
   const silentMs = (opts.silentAfterHours ?? 48) * 3600_000;
   const toHealth = (r: Row): SourceHealth => {
     const lastNew = (r.last_new_item_at as string | null) ?? (r.created_at as string);
-    const silent = r.kind === 'feed' && now - Date.parse(lastNew) > silentMs;
+    const silent = r.kind === 'feed' && r.last_poll_at != null && now - Date.parse(lastNew) > silentMs;
     return {
       source: toSource(r),
-      lastSuccessAt: r.last_success_at as string | null,
+      lastSuccessAt: (r.last_success_at as string | null) ?? (r.last_seen as string | null),
       lastPollAt: r.last_poll_at as string | null,
       itemsPerDay: (r.recent as number) / windowDays,
       consecutiveFailures: r.consecutive_failures as number,

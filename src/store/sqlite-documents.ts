@@ -12,6 +12,8 @@ import {
   checkDocumentInput,
   findQuery,
   nameKind,
+  originOf,
+  registersOrigin,
   storedKey,
   toDocumentSummary,
   toVersion,
@@ -38,6 +40,15 @@ export function saveDocument(db: Db, input: DocumentSaveInput, coded: CodedDocum
   const sim = simhashHex(input.simhash);
   const key = storedKey(input);
   return db.raw.transaction((): SaveResult => {
+    const saved = write();
+    if (registersOrigin(saved.status, input)) {
+      const o = originOf(input);
+      db.run('INSERT INTO sources (name, url, kind, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING', o.name, o.url, o.kind, now);
+    }
+    return saved;
+  }).immediate();
+
+  function write(): SaveResult {
     const existing =
       db.get<Row>('SELECT id, version, content_hash, story_id FROM documents WHERE doc_key = ?', key) ??
       (key.startsWith('hash:')
@@ -82,7 +93,7 @@ export function saveDocument(db: Db, input: DocumentSaveInput, coded: CodedDocum
     insertVersion(db, id, 1, input, sim, now);
     insertCoding(db, id, 1, input, coded);
     return { status: 'new', documentId: id, version: 1, storyId };
-  }).immediate();
+  }
 }
 
 /** The documents whose bands match the probes (simhash-index.ts), oldest first. */

@@ -201,4 +201,24 @@ CREATE INDEX markers_document ON markers (document_id);
 CREATE INDEX markers_marker ON markers (marker);
 `,
   },
+  {
+    version: 2,
+    name: 'a source for every document',
+    // Every document counts for one source: its feed's, else its outlet's file source ('outlet:' || outlet).
+    // The index is on that expression exactly as health() writes it (records.ts ORIGIN). Documents stored
+    // before get their sources here: outlets of files as 'file', feeds read by ingest as 'feed' (an
+    // older ingest set feed_url to the path of a feed file: 'file').
+    sql: `
+CREATE INDEX documents_origin ON documents (CAST(coalesce(feed_url, 'outlet:' || coalesce(source, '')) AS TEXT), first_seen_at, last_seen_at);
+
+INSERT INTO sources (name, url, kind, created_at)
+SELECT coalesce(nullif(trim(min(source)), ''), min(feed_url), '(no outlet)'),
+  origin,
+  CASE WHEN min(feed_url) LIKE 'http://%' OR min(feed_url) LIKE 'https://%' THEN 'feed' ELSE 'file' END,
+  min(first_seen_at)
+FROM (SELECT coalesce(feed_url, 'outlet:' || coalesce(source, '')) AS origin, feed_url, source, first_seen_at FROM documents)
+WHERE origin NOT IN (SELECT url FROM sources)
+GROUP BY origin;
+`,
+  },
 ];

@@ -15,7 +15,9 @@
  *  - new key → 'new'. A new document whose simhash lies within Hamming distance `nearDuplicateDistance`
  *    of an existing document's joins the story of the nearest such document (ties: the oldest); otherwise
  *    it starts a story of its own. One report republished by ten outlets is one story of ten mentions.
- *    Stories count mentions (documents) and distinct sources (GDELT's NumMentions / NumSources).
+ *    Stories count mentions (documents) and distinct sources (GDELT's NumMentions / NumSources);
+ *  - a new document, or a new version from a feed, registers in the same transaction the source it then
+ *    counts for (see SourceInput) when no source has that url yet.
  */
 import type { CodedDocument, CodedEvent, MarkerHit, Signal } from '../types.js';
 
@@ -47,10 +49,14 @@ export interface MigrationResult {
 
 export type SourceKind = 'file' | 'jsonl' | 'html' | 'feed';
 
+/**
+ * Every document counts for one source: the feed it came from (kind 'feed', url the feed's), else its
+ * outlet's file source (kind 'file', url 'outlet:' + outlet, e.g. "outlet:KCNA"), named after the outlet.
+ */
 export interface SourceInput {
   /** Outlet or feed name shown to analysts ("KCNA", "Yonhap English"). */
   name: string;
-  /** Location: a feed or page URL, or a file path. Unique key of the source. */
+  /** A feed's URL, or 'outlet:' + outlet for a file source. Unique key of the source. */
   url: string;
   kind: SourceKind;
   /** Preferred polling interval for feeds, seconds. */
@@ -66,7 +72,7 @@ export interface SourceRecord {
   createdAt: string;
 }
 
-/** The outcome of one poll of a feed (or one fetch of a page). */
+/** The outcome of one poll of a feed, or of one ingest run for a file source (the items it read of that outlet). */
 export interface PollResult {
   /** The source's url (as given to upsertSource). */
   url: string;
@@ -112,16 +118,20 @@ export interface HealthOptions {
   windowDays?: number;
 }
 
-/** One row of `attache sources`. */
+/** One row of `attache sources`. A file source's polls are the ingest runs that read it: never failing, never silent. */
 export interface SourceHealth {
   source: SourceRecord;
+  /**
+   * The last successful poll: of a feed, or the last ingest of a file source. When there is none (a feed
+   * read once by ingest, documents stored by queue workers), the last time one of its documents was saved.
+   */
   lastSuccessAt: string | null;
   lastPollAt: string | null;
   /** New items per day over the window. */
   itemsPerDay: number;
   consecutiveFailures: number;
   lastError: string | null;
-  /** Set (to the last new item's time, or the first poll's when none ever came) when the feed is silent. */
+  /** Set (to the last new item's time, else the registration's) when a polled feed had none for silentAfterHours. */
   silentSince: string | null;
   documents: number;
 }
@@ -151,8 +161,8 @@ export interface DocumentSaveInput {
   /** 64-bit simhash as bigint or 16-digit hex (fingerprint.ts: simhash). */
   simhash: bigint | string;
   /**
-   * The url of the source (as given to upsertSource) the item came from: a feed's URL for feed items
-   * (markMissing works on it), a file's path for files. Health's items per day count these.
+   * The URL of the feed the item came from (markMissing works on it); null for anything else (files, JSONL,
+   * pages), which counts for its outlet's file source (see SourceInput).
    */
   feedUrl?: string | null;
   /** When it was fetched, ISO; default now. */
