@@ -138,14 +138,17 @@ function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, c
   const { t, idx } = m;
   const first = idx[0];
   const last = idx[idx.length - 1];
+  // Sources are found before targets: without a source there is no event, and a target unlooked for spares
+  // naming its noun phrase (which may parse the sentence's dates).
   let sources: ActorMention[];
   let targets: ActorMention[];
   let subj: Subject | null;
   if (t.kind === 'modal') {
     // "X said Y must …": X demands of Y.
     subj = subjectOf(v, first);
-    targets = subjectActors(v, subj, doc);
     sources = subj && subj.speech >= 0 ? subjectActors(v, subjectOf(v, subj.speech), doc) : [];
+    if (sources.length === 0) return [];
+    targets = subjectActors(v, subj, doc);
   } else if (t.kind !== 'noun') {
     const gerund = v.toks[first].lower.endsWith('ing');
     // A gerund after a preposition has no subject of its own ("jailed him for helping militants").
@@ -162,27 +165,31 @@ function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, c
     // The content of a demand or warning is not an event: "reiterated its demand that Israel ease restrictions".
     // Once "alleged that", "warned that", "demanded that" has opened, what follows in the sentence is its content.
     if (sc.matches.some((o) => CONTENT_EVENTS.has(o.t.event) && o.idx[o.idx.length - 1] < first && thatAfter(v, o.idx[o.idx.length - 1], first))) return [];
-    subj = subjectOf(v, first);
     const nominal = gerund && v.chunkOf[first - 1] >= 0 && v.pos[v.chunks[v.chunkOf[first - 1]].a - 1] === 'ADP';
     if (nominal) {
       // A gerund closing a prepositional phrase is a noun: "killed in Israeli tank shelling" (source: Israel).
       const ms = v.chunks[v.chunkOf[first - 1]].mentions;
       sources = ms.length ? [ms[ms.length - 1]] : [];
+      if (sources.length === 0) return [];
       targets = objectOf(v, last + 1, t.targets);
       subj = null;
     } else if (t.kind === 'verb' && isPassive(v, first)) {
       sources = prepObject(v, last + 1, 'by');
+      if (sources.length === 0) return [];
       const reduced = reducedRelative(v, first);
       const head = reduced ? v.chunks[v.chunkOf[first - 1]].actor : null;
+      subj = reduced ? null : subjectOf(v, first);
       targets = head ? [head] : reduced ? [] : subjectActors(v, subj, doc);
-      if (reduced) subj = null;
     } else {
+      subj = subjectOf(v, first);
       sources = subjectActors(v, subj, doc);
+      if (sources.length === 0) return [];
       targets = objectOf(v, last + 1, t.targets);
     }
   } else {
     const ns = nounSource(v, first, last, t.targets, doc);
     sources = ns.sources;
+    if (sources.length === 0) return [];
     subj = ns.subj;
     targets = ns.targets ?? objectOf(v, last + 1, t.targets);
   }

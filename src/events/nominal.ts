@@ -72,7 +72,8 @@ export function nounSource(v: View, first: number, last: number, targetsOf: stri
   const start = v.toks[first].start;
   // A possessor is the source where the noun phrase is a subject ("Putin's visit to China drew attention"), not
   // where it is referred to inside another statement ("expressed appreciation for China's assistance").
-  const own = ch ? ch.mentions.filter((m) => m.end <= start && !isUnknownName(m)) : [];
+  // Only a chunk's own mentions can: an unnamed chunk's agent spans the whole chunk, the noun included.
+  const own = ch?.own ? ch.mentions.filter((m) => m.end <= start && !isUnknownName(m)) : [];
   const referred = ch && ch.a > 0 && (REFERRING.has(v.lem[ch.a - 1]) || (v.pos[ch.a - 1] === 'VERB' && !v.is(ch.a - 1, 'light')));
   if (own.length && !referred) return { sources: [own[own.length - 1]], targets: null, subj: null };
   const after = last + 1;
