@@ -106,14 +106,11 @@ END
 $fn$;
 `;
 
-/**
- * The arguments of attache_save for one document: the JSON and the raw bytes; the store takes the locks of
- * a whole batch (one document is a batch of one) before its first attache_save, which is then given none.
- */
+/** The arguments of attache_save for one document: the JSON, the raw bytes and what to lock. */
 export interface SaveArgs {
   doc: string;
   raw: Buffer;
-  /** What the locks are taken on (key, content hash, simhash bytes). */
+  /** What the locks are taken on (key, content hash, simhash bytes): sortedLocks gives their keys. */
   lockNames: string[];
 }
 

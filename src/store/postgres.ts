@@ -68,6 +68,14 @@ import { normaliseUrl } from './url.js';
 /** Rows fetched from a cursor at a time. */
 const FETCH = 500;
 const SAVE = 'SELECT o_status, o_document_id, o_version, o_story_id FROM attache_save($1::jsonb, $2, $3::bigint[], $4)';
+/**
+ * SAVE of one document that also registers its source (originOf: name, url, kind, created at) in the same
+ * statement, so in one round trip; the WHERE is registersOrigin's rule ($9: the input names a feed).
+ */
+const SAVE_ONE = `WITH saved AS (${SAVE}),
+  registered AS (INSERT INTO sources (name, url, kind, created_at) SELECT $5::text, $6::text, $7::text, $8::text FROM saved
+    WHERE o_status = 'new' OR (o_status = 'updated' AND $9::boolean) ON CONFLICT (url) DO NOTHING)
+  SELECT * FROM saved`;
 
 function toSaveResult(r: Row): SaveResult {
   return {
@@ -153,7 +161,12 @@ export class PostgresStore implements Store {
   }
 
   async saveDocument(input: DocumentSaveInput, coded: CodedDocument): Promise<SaveResult> {
-    return (await this.saveDocuments([{ input, coded }]))[0];
+    const a = saveArgs(input, coded);
+    const o = originOf(input);
+    const at = input.fetchedAt ?? new Date().toISOString();
+    const locks = sortedLocks(a.lockNames).map(String);
+    const [r] = await this.rows(SAVE_ONE, [a.doc, a.raw, locks, this.maxDistance, o.name, o.url, o.kind, at, Boolean(input.feedUrl)]);
+    return toSaveResult(r);
   }
 
   async saveDocuments(batch: { input: DocumentSaveInput; coded: CodedDocument }[]): Promise<SaveResult[]> {

@@ -76,7 +76,7 @@ export function toFeedState(r: Row): FeedState {
  */
 const ORIGIN = `CAST(coalesce(d.feed_url, 'outlet:' || coalesce(d.source, '')) AS TEXT)`;
 
-/** Whether a save with this outcome registers originOf(input) (the rule is in store.ts). */
+/** Whether a save with this outcome registers originOf(input) (store.ts; postgres.ts SAVE_ONE writes it in SQL). */
 export const registersOrigin = (status: SaveStatus, input: DocumentSaveInput): boolean =>
   status === 'new' || (status === 'updated' && Boolean(input.feedUrl));
 
