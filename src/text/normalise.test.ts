@@ -11,6 +11,11 @@ describe('normalise', () => {
     expect(n.indexOf('The message')).toBe(raw.indexOf('The message'));
   });
 
+  it('blanks the commas after a closing quote or bracket of a sentence end, and no other', () => {
+    expect(normalise('It said "Go." , ,  He left.) , Then, ,it ended!",, x')).toBe('It said "Go."      He left.)   Then,  it ended!"   x');
+    expect(normalise('a , b ,, c.\u201d , d')).toBe('a , b ,  c."   d');
+  });
+
   it('keeps ordinary commas', () => {
     expect(normalise('Russia, China and Laos, he said.')).toBe('Russia, China and Laos, he said.');
   });

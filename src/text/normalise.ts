@@ -14,18 +14,19 @@ const CHAR_MAP: Record<string, string> = {
   '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\u200B': ' ', '\u200C': ' ', '\u200D': ' ', '\uFEFF': ' ',
   '\u2028': '\n', '\u2029': '\n', '\u3000': ' ',
 };
-const ODD_CHARS = /[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060\u201C-\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\u00A0\u2007\u202F\u200B-\u200D\uFEFF\u2028\u2029\u3000]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** Every key of CHAR_MAP and the control characters other than tab and line breaks, as one class. */
+const ODD_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u0060\u007F\u00A0\u00AB\u00B4\u00BB\u2007\u200B-\u200D\u2010-\u2015\u2018-\u201F\u2028\u2029\u202F\u2032\u2033\u2212\u3000\uFEFF]/g;
 
-/** A comma run after a sentence end (". , ,  ,") or a run of two or more commas (", , ,"). */
-const ARTEFACT = /([.!?]["')\]]?\s*)(,(?:\s*,)*)|(,)((?:\s*,)+)/g;
-
-const blankCommas = (s: string) => s.replace(/,/g, ' ');
+/**
+ * A comma of a KCNA artefact: one after a sentence end (". , ,  ,", the period possibly closing a quotation), or one
+ * after another comma with nothing but white space between (", , ,"). Each is read back from the comma, so a
+ * replacement string does the work, with no function called per match.
+ */
+const ARTEFACT_COMMA = /,(?<=(?:,|[.!?]["')\]]?)\s*,)/g;
 
 export function normalise(input: string): string {
-  const text = input.replace(ODD_CHARS, (c) => CHAR_MAP[c] ?? ' ');
-  const out = text.replace(ARTEFACT, (_m, end, run, first, rest) =>
-    end !== undefined ? end + blankCommas(run) : first + blankCommas(rest),
-  );
+  const out = input.replace(ODD_CHARS, (c) => CHAR_MAP[c] ?? ' ').replace(ARTEFACT_COMMA, ' ');
   if (out.length !== input.length) throw new Error('normalise: length changed (bug)');
   return out;
 }

@@ -27,7 +27,12 @@ describe('sentenceSpans', () => {
     expect(split('Message to the U.S.\nThe text follows.')).toEqual(['Message to the U.S.', 'The text follows.']);
   });
 
+  it('reads white space and initials outside ASCII as the rest', () => {
+    expect(split('He met Dr.\u2003Kim. Then É. Zyuganov spoke.\u3000Oui.')).toEqual(['He met Dr.\u2003Kim.', 'Then É. Zyuganov spoke.', 'Oui.']);
+  });
+
   it('gives no sentence for white space', () => {
     expect(sentenceSpans(' \n\t ')).toEqual([]);
+    expect(sentenceSpans('')).toEqual([]);
   });
 });

@@ -18,50 +18,67 @@ const OPENERS = words('sentence-openers.txt');
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 const SPACE = /\s/;
-const WORD_OR_DOT = /[\p{L}.]/u;
+const LETTER = /\p{L}/u;
 const INITIALISM = /^(\p{L}\.)+\p{L}$/u;
 const INITIAL = /^\p{Lu}$/u;
 const FIRST_WORD = /["'(]?([\p{L}\p{N}]+)/uy;
 
+/** Is text[i] white space? ASCII is read directly: the regular expression only for the rest. */
+function spaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]);
+}
+
+/** Is text[i] a letter or a period (of "U.S.")? */
+function letterOrDotAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 46 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(text[i]);
+}
+
 /** Does the break that the segmenter put at `at` (between text[..at) and text[at..)) stand? */
 function breakStands(text: string, at: number): boolean {
   let e = at;
-  while (e > 0 && SPACE.test(text[e - 1])) {
+  while (e > 0 && spaceAt(text, e - 1)) {
     // A line break ends a sentence whatever precedes it (a heading, a paragraph ending in "U.S.").
-    if (text[e - 1] === '\n') return true;
+    if (text.charCodeAt(e - 1) === 10) return true;
     e--;
   }
-  if (e === 0 || text[e - 1] !== '.') return true;
+  if (e === 0 || text.charCodeAt(e - 1) !== 46) return true;
   let b = --e;
-  while (b > 0 && WORD_OR_DOT.test(text[b - 1])) b--;
+  while (b > 0 && letterOrDotAt(text, b - 1)) b--;
   if (b === e) return true;
   const last = text.slice(b, e);
+  // The segmenter breaks after a period only before a capital or a digit: after an abbreviation or a person's
+  // initial ("G. Zyuganov") that is never a sentence end, after a dotted initialism only before an opener.
+  const joins = ABBREVIATIONS.has(last) || (last.length <= 2 && INITIAL.test(last));
+  if (!joins && !(last.includes('.') && INITIALISM.test(last))) return true;
   FIRST_WORD.lastIndex = at;
   const next = FIRST_WORD.exec(text)?.[1];
-  if (!next) return true;
-  // The segmenter breaks after a period only before a capital or a digit: after an abbreviation or a person's
-  // initial ("G. Zyuganov"), never a sentence end.
-  if (ABBREVIATIONS.has(last) || INITIAL.test(last)) return false;
-  if (last.includes('.') && INITIALISM.test(last)) return OPENERS.has(next);
-  return true;
+  return next === undefined || (!joins && OPENERS.has(next));
+}
+
+/** Adds [start, end) to `out` with white space trimmed, unless nothing is left. */
+function close(out: [number, number][], text: string, start: number, end: number): void {
+  while (start < end && spaceAt(text, start)) start++;
+  while (end > start && spaceAt(text, end - 1)) end--;
+  if (end > start) out.push([start, end]);
 }
 
 /** [start, end) of each sentence of `text`, white space trimmed; empty segments dropped. */
 export function sentenceSpans(text: string): [number, number][] {
   const out: [number, number][] = [];
+  const segments = segmenter.segment(text);
   let start = 0;
-  const close = (end: number) => {
-    let a = start;
-    let b = end;
-    while (a < b && SPACE.test(text[a])) a++;
-    while (b > a && SPACE.test(text[b - 1])) b--;
-    if (b > a) out.push([a, b]);
-  };
-  for (const s of segmenter.segment(text)) {
-    if (s.index === 0 || !breakStands(text, s.index)) continue;
-    close(s.index);
-    start = s.index;
+  // Segment by segment through `containing`, which costs the segmenter less than its iterator.
+  for (let at = segments.containing(0)?.segment.length ?? 0; at < text.length; ) {
+    const s = segments.containing(at)!;
+    if (breakStands(text, at)) {
+      close(out, text, start, at);
+      start = at;
+    }
+    at += s.segment.length;
   }
-  close(text.length);
+  close(out, text, start, text.length);
   return out;
 }

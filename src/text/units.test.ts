@@ -63,6 +63,26 @@ describe('units', () => {
     expect(units('Ärger ÄRGER').map((u) => u.id)).toEqual([id, id]);
   });
 
+  it('reads a word met before as the same string, and as a vocabulary word once a dictionary holds it', () => {
+    const [a, b, c] = units('Xqvzwordy XQVZWORDY xqvzwordy');
+    expect([a.u, a.id]).toEqual(['xqvzwordy', -1]);
+    expect(b.u).toBe(a.u);
+    expect(c.u).toBe(a.u);
+    const id = internWord('xqvzwordy');
+    expect(units('XQVZWORDY xqvzwordy').map((u) => u.id)).toEqual([id, id]);
+  });
+
+  it('reads long words and more distinct words than it keeps, and still finds the vocabulary', () => {
+    const long = 'Pneumonoultramicroscopicsilicovolcanoconiosis';
+    expect(units(`${long} ${long.toLowerCase()}`).map((u) => [u.u, u.id])).toEqual([[long.toLowerCase(), -1], [long.toLowerCase(), -1]]);
+    const id = internWord('qzkeptword');
+    const many = Array.from({ length: 40000 }, (_, k) => `Qzw${k}`).join(' ');
+    const us = units(`${many} QZKEPTWORD qzw17`);
+    expect(us.length).toBe(40002);
+    expect(us.every((u, k) => k >= 40000 || u.u === `qzw${k}`)).toBe(true);
+    expect(us.slice(-2).map((u) => [u.u, u.id])).toEqual([['qzkeptword', id], ['qzw17', -1]]);
+  });
+
   it('shares one computation per sentence and renumbers when the vocabulary has grown', () => {
     const a = analyse('The plenipotentiaryship of Qwzxv began.');
     const s = a.sentences[0];

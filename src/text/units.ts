@@ -7,6 +7,10 @@
  * Every unit carries the number of its word in the dictionaries' vocabulary (`id`), or -1 for a barrier
  * and a word no dictionary phrase holds: phrase tries look units up by that number, so a sentence's
  * words are hashed once however many tries read them.
+ *
+ * units() runs on every sentence of every text, and most of its words are in no dictionary: an ASCII word is
+ * hashed as it is read and found in a table of known words without making a string, and a word met before
+ * (dictionary word or not) gets the string kept for it, so that the common case allocates only the unit.
  */
 import type { Sentence, SharedUnits } from '../types.js';
 
@@ -23,19 +27,65 @@ export const BARRIER = '\u0000';
 
 /** The words of every dictionary phrase compiled so far, numbered in order of first appearance. */
 const VOCAB = new Map<string, number>();
-/** Word and FNV-1a hash by vocabulary number, and an open-addressing table (number + 1, 0 for empty) over the hashes. */
 const WORDS: string[] = [];
-const HASHES: number[] = [];
-let slots = new Int32Array(1 << 12);
+
+/**
+ * The lower-case ASCII words units are looked up by, found from a text's characters without making a string:
+ * every such vocabulary word, and up to SEEN_MAX words no longer than SEEN_LONGEST that texts read so far hold
+ * and no dictionary does (all are forgotten when the limit is reached or the vocabulary grows). An
+ * open-addressing table over FNV-1a hashes, four numbers a slot: the hash; the entry (vocabulary number + 1, or
+ * -(k + 1) for SEEN[k], 0 for an empty slot); where the word's characters start in `chars`; its length.
+ */
+const SEEN: string[] = [];
+const SEEN_MAX = 1 << 15;
+const SEEN_LONGEST = 32;
+let chars = new Uint8Array(1 << 16);
+let used = 0;
+/** Characters of the vocabulary's words: the seen words' follow, and go when they are forgotten. */
+let vocabChars = 0;
+let slots = new Int32Array(4 << 14);
+let filled = 0;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
-const fnvStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+const FNV_PRIME = 0x01000193;
 
-function place(id: number): void {
-  const mask = slots.length - 1;
-  let k = HASHES[id] & mask;
-  while (slots[k] !== 0) k = (k + 1) & mask;
-  slots[k] = id + 1;
+function place(table: Int32Array, h: number, entry: number, at: number, length: number): void {
+  const mask = (table.length >> 2) - 1;
+  let k = h & mask;
+  while (table[4 * k + 1] !== 0) k = (k + 1) & mask;
+  table[4 * k] = h;
+  table[4 * k + 1] = entry;
+  table[4 * k + 2] = at;
+  table[4 * k + 3] = length;
+}
+
+/** The table again, `grow` times as large, without the seen words when `forget`. */
+function rebuild(grow: number, forget: boolean): void {
+  const old = slots;
+  slots = new Int32Array(old.length * grow);
+  filled = 0;
+  for (let k = 1; k < old.length; k += 4) {
+    if (old[k] === 0 || (forget && old[k] < 0)) continue;
+    place(slots, old[k - 1], old[k], old[k + 1], old[k + 2]);
+    filled++;
+  }
+  if (forget) {
+    SEEN.length = 0;
+    used = vocabChars;
+  }
+}
+
+/** Adds the ASCII word text[i, i + length) read in lower case, of hash `h`, as `entry`. */
+function add(h: number, entry: number, text: string, i: number, length: number): void {
+  if ((filled + 1) * 2 > slots.length >> 2) rebuild(2, false);
+  if (used + length > chars.length) {
+    const more = new Uint8Array(Math.max(chars.length * 2, used + length));
+    more.set(chars);
+    chars = more;
+  }
+  place(slots, h, entry, used, length);
+  filled++;
+  for (let n = 0; n < length; n++) chars[used++] = lowerAscii(text.charCodeAt(i + n));
 }
 
 /** The vocabulary number of a lower-case word, adding it when new (for dictionary phrases). */
@@ -43,37 +93,54 @@ export function internWord(w: string): number {
   let id = VOCAB.get(w);
   if (id !== undefined) return id;
   id = WORDS.length;
-  let h = FNV_OFFSET;
-  for (let k = 0; k < w.length; k++) h = fnvStep(h, w.charCodeAt(k));
   VOCAB.set(w, id);
   WORDS.push(w);
-  HASHES.push(h);
-  if (WORDS.length * 2 > slots.length) {
-    slots = new Int32Array(slots.length * 2);
-    for (let k = 0; k < WORDS.length; k++) place(k);
-  } else place(id);
+  // A word with a letter outside ASCII or a capital is never found from a text's characters (see units).
+  let h = FNV_OFFSET;
+  let asciiLower = true;
+  for (let k = 0; k < w.length && asciiLower; k++) {
+    const c = w.charCodeAt(k);
+    asciiLower = c < 128 && !(c >= 65 && c <= 90);
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  if (asciiLower) {
+    // A seen word may be this one, which must be found as a vocabulary word from now on.
+    if (SEEN.length > 0) rebuild(1, true);
+    add(h, id + 1, w, 0, w.length);
+    vocabChars = used;
+  }
   return id;
 }
 
 /** The vocabulary number of a lower-case word, or -1 when no dictionary phrase holds it. */
 export const wordId = (w: string): number => VOCAB.get(w) ?? -1;
 
-/**
- * The vocabulary number of the ASCII word text[i, j) read in lower case, given its hash: found without making a
- * string, which is the cost of looking a text's words up (most of them are in no dictionary).
- */
-function asciiWordId(text: string, i: number, j: number, h: number): number {
-  const mask = slots.length - 1;
-  for (let k = h & mask, e = slots[k]; e !== 0; k = (k + 1) & mask, e = slots[k]) {
-    const id = e - 1;
-    if (HASHES[id] !== h) continue;
-    const w = WORDS[id];
-    if (w.length !== j - i) continue;
-    let same = true;
-    for (let n = 0; n < w.length && same; n++) same = lowerAscii(text.charCodeAt(i + n)) === w.charCodeAt(n);
-    if (same) return id;
+/** The table entry (see SEEN) of the ASCII word text[i, j) read in lower case, given its hash; 0 for none. */
+function entryOf(text: string, i: number, j: number, h: number): number {
+  const mask = (slots.length >> 2) - 1;
+  for (let k = h & mask; slots[4 * k + 1] !== 0; k = (k + 1) & mask) {
+    if (slots[4 * k] !== h || slots[4 * k + 3] !== j - i) continue;
+    let at = slots[4 * k + 2];
+    let n = i;
+    while (n < j && lowerAscii(text.charCodeAt(n)) === chars[at]) n++, at++;
+    if (n === j) return slots[4 * k + 1];
   }
-  return -1;
+  return 0;
+}
+
+/**
+ * The lower-case string of the ASCII word text[i, j) that no dictionary holds, kept for the next time it is read
+ * unless it is long. A kept string is made from the copied characters: a slice may share the memory of the whole
+ * text, which the table must not keep.
+ */
+function seen(text: string, i: number, j: number, h: number, lower: boolean): string {
+  if (j - i > SEEN_LONGEST) return lower ? text.slice(i, j) : text.slice(i, j).toLowerCase();
+  if (SEEN.length === SEEN_MAX) rebuild(1, true);
+  const at = used;
+  add(h, -(SEEN.length + 1), text, i, j - i);
+  const w = String.fromCharCode.apply(null, chars.subarray(at, used) as unknown as number[]);
+  SEEN.push(w);
+  return w;
 }
 
 /** A–Z to a–z; other ASCII as it is. */
@@ -92,19 +159,38 @@ export const unit = (u: string, start: number, end: number): Unit => ({ u, id: u
 const WIDE_WORD_CHAR = /[\p{L}\p{N}]/uy;
 const SPACE = /\s/;
 
-/** 0-9, A-Z, a-z. */
-const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/** What each ASCII character is to the scanner: a letter or digit, clause punctuation (, ; : ( ) [ ] " ! ?), a period, or nothing. */
+const WORD = 1;
+const CLAUSE = 2;
+const PERIOD = 3;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = WORD;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = ASCII_CLASS[c + 32] = WORD;
+for (const c of ',;:()[]"!?') ASCII_CLASS[c.charCodeAt(0)] = CLAUSE;
+ASCII_CLASS[46] = PERIOD;
 
-/** End of the letter or digit at `i` (i + 1 or i + 2), or -1 when `text[i]` is none. */
-function wordCharEnd(text: string, i: number, c: number): number {
-  if (c < 128) return isAsciiWordChar(c) ? i + 1 : -1;
+/** End of the letter or digit outside ASCII at `i` (i + 1 or i + 2), or -1 when `text[i]` is none. */
+function wideCharEnd(text: string, i: number): number {
   WIDE_WORD_CHAR.lastIndex = i;
   return WIDE_WORD_CHAR.test(text) ? WIDE_WORD_CHAR.lastIndex : -1;
 }
 
-/** , ; : ( ) [ ] " ! ? */
-const isClausePunct = (c: number): boolean =>
-  c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 34 || c === 33 || c === 63;
+/** End of the letter or digit at `i`, or -1 when `text[i]` is none. */
+const wordCharEnd = (text: string, i: number, c: number): number =>
+  c < 128 ? (ASCII_CLASS[c] === WORD ? i + 1 : -1) : wideCharEnd(text, i);
+
+/** Is text[i] white space (a period before it ends a sentence)? */
+function spaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]);
+}
+
+/** End of the word that runs on from text[i, j) (whose letters outside ASCII make it no plain ASCII word). */
+function wideWordEnd(text: string, j: number, to: number): number {
+  let e: number;
+  while (j < to && (e = wordCharEnd(text, j, text.charCodeAt(j))) >= 0) j = e;
+  return j;
+}
 
 /**
  * Units of `text[from, to)`, offsets relative to the whole text: maximal runs of letters and digits,
@@ -114,27 +200,37 @@ export function units(text: string, from = 0, to = text.length): Unit[] {
   const out: Unit[] = [];
   let i = from;
   while (i < to) {
-    const c = text.charCodeAt(i);
-    let j = wordCharEnd(text, i, c);
-    if (j > 0) {
-      // The lower-case word's hash as it is read; a word outside ASCII is looked up by its string instead.
-      let ascii = c < 128;
-      let h = fnvStep(FNV_OFFSET, lowerAscii(c));
-      let e: number;
-      while (j < to) {
-        const cj = text.charCodeAt(j);
-        if ((e = wordCharEnd(text, j, cj)) < 0) break;
-        ascii &&= cj < 128;
-        h = fnvStep(h, lowerAscii(cj));
-        j = e;
+    let c = text.charCodeAt(i);
+    const kind = c < 128 ? ASCII_CLASS[c] : wideCharEnd(text, i) >= 0 ? WORD : 0;
+    if (kind === WORD) {
+      // An ASCII word is hashed in lower case as it is read, then looked up by its characters (see SEEN).
+      let j = i;
+      let h = FNV_OFFSET;
+      let lower = true;
+      while (c < 128) {
+        if (c <= 90 && c >= 65) {
+          c += 32;
+          lower = false;
+        }
+        h = Math.imul(h ^ c, FNV_PRIME);
+        if (++j === to) break;
+        c = text.charCodeAt(j);
+        if (c < 128 && ASCII_CLASS[c] !== WORD) break;
       }
-      const id = ascii ? asciiWordId(text, i, j, h) : -1;
-      const w = id >= 0 ? WORDS[id] : text.slice(i, j).toLowerCase();
-      out.push({ u: w, id: ascii ? id : wordId(w), start: i, end: j });
+      if (j < to && c >= 128 && wideCharEnd(text, j) >= 0) {
+        // Letters outside ASCII: looked up by the lower-case string.
+        j = wideWordEnd(text, j, to);
+        const w = text.slice(i, j).toLowerCase();
+        out.push({ u: w, id: wordId(w), start: i, end: j });
+      } else {
+        const e = entryOf(text, i, j, h);
+        if (e > 0) out.push({ u: WORDS[e - 1], id: e - 1, start: i, end: j });
+        else out.push({ u: e < 0 ? SEEN[-e - 1] : seen(text, i, j, h, lower), id: -1, start: i, end: j });
+      }
       i = j;
       continue;
     }
-    if (isClausePunct(c) || (c === 46 && (i + 1 === to || SPACE.test(text[i + 1])))) out.push({ u: BARRIER, id: -1, start: i, end: i + 1 });
+    if (kind === CLAUSE || (kind === PERIOD && (i + 1 === to || spaceAt(text, i + 1)))) out.push({ u: BARRIER, id: -1, start: i, end: i + 1 });
     i++;
   }
   return out;
