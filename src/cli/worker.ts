@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('--db <url>', 'the PostgreSQL store and queue, postgres://… (default: $ATTACHE_DB)')
     .addOption(dictOption())
     .option('--batch <n>', 'jobs taken at a time', '32')
-    .option('--lease <seconds>', 'a job not finished within this long goes back to the queue (worker died)', '300')
+    .option('--lease <seconds>', 'lease of a job taken, renewed every third of it while the worker is on the job; a job not renewed for this long goes back to the queue', '300')
     .option('--max-attempts <n>', 'tries before a job goes to the dead-letter list', '5')
     .option('--retry-delay <seconds>', 'a failed job waits this many seconds times its attempts', '30')
     .option('--threads <n>', 'coding threads in this worker; 0 codes in the main thread', '0')
@@ -82,8 +82,9 @@ async function runWorkerCommand(opts: WorkerCliOptions): Promise<void> {
       log,
     });
     const secs = (Date.now() - started) / 1000;
+    const lost = s.lost ? `, ${s.lost} lost to other workers (lease ran out)` : '';
     process.stdout.write(
-      `${s.new} new, ${s.updated} updated, ${s.duplicate} unchanged, ${s.retried} failed (to retry), ${s.dead} dead letters in ${secs.toFixed(1)} s\n`,
+      `${s.new} new, ${s.updated} updated, ${s.duplicate} unchanged, ${s.retried} failed (to retry), ${s.dead} dead letters${lost} in ${secs.toFixed(1)} s\n`,
     );
     process.exitCode = s.dead > 0 ? 1 : 0;
   } finally {

@@ -32,7 +32,7 @@ describe.skipIf(skipWithoutPg)('JobQueue (PostgreSQL)', () => {
       expect(b.map((j) => j.id)).toEqual([ids[2], corrected]); // a's jobs are skipped
       expect(await q.counts()).toEqual({ pending: 0, running: 4, dead: 0 });
 
-      await q.complete('b', [a[0].id]); // not b's job: stays
+      expect(await q.finish('b', [a[0].id], 60, async () => [a[0].id])).toEqual(new Set()); // not b's job: stays
       expect(await q.remaining(ids)).toBe(3);
       await new Promise((r) => setTimeout(r, 1200)); // a's lease runs out
       const again = await q.claim('c', 10, 60);
@@ -42,10 +42,37 @@ describe.skipIf(skipWithoutPg)('JobQueue (PostgreSQL)', () => {
         [ids[2], 2],
         [corrected, 2],
       ]);
-      await q.complete('a', [ids[0]]); // a lost the lease: its late completion changes nothing
+      // a lost the lease: its late finish holds nothing, so it saves nothing and deletes nothing
+      expect(await q.renew('a', [ids[0]], 60)).toEqual([]);
+      let seen: Set<number> | null = null;
+      await q.finish('a', [ids[0]], 60, async (held) => ((seen = held), [ids[0]]));
+      expect(seen).toEqual(new Set());
       expect(await q.remaining(ids)).toBe(3);
-      await q.complete('c', again.map((j) => j.id));
+      await q.finish('c', again.map((j) => j.id), 60, async (held) => [...held]);
       expect(await q.remaining(ids)).toBe(0);
+    } finally {
+      await q.close();
+    }
+  });
+
+  it('a renewed lease keeps the job; finish holds its jobs against other workers while it saves, even past the lease', async () => {
+    const q = await JobQueue.open(freshPgSpec('q'));
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      const [id] = await q.enqueue([item(1)]);
+      expect((await q.claim('a', 1, 1)).map((j) => j.id)).toEqual([id]);
+      await sleep(700);
+      expect(await q.renew('a', [id], 1)).toEqual([id]);
+      expect(await q.renew('b', [id], 1)).toEqual([]); // not b's to renew
+      await sleep(700); // past the first lease, within the renewed one
+      expect(await q.claim('b', 1, 60)).toEqual([]);
+      const held = await q.finish('a', [id], 1, async (held) => {
+        await sleep(1500); // the save outlasts the lease: the locked row is still not claimable
+        expect(await q.claim('b', 1, 60)).toEqual([]);
+        return [...held];
+      });
+      expect(held).toEqual(new Set([id]));
+      expect(await q.remaining([id])).toBe(0);
     } finally {
       await q.close();
     }

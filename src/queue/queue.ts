@@ -2,15 +2,17 @@
  * A job queue kept in PostgreSQL (SELECT … FOR UPDATE SKIP LOCKED over queue_jobs; see schema.ts): any
  * number of workers on any machines lease batches of jobs without blocking each other, a job is retried
  * with a growing delay, moved to the dead-letter list after its last attempt, and comes back to the queue
- * when the worker holding it dies (its lease runs out). Delivery is at least once; the store's content-hash
- * dedup makes doing a job twice store it once.
+ * when the worker holding it dies (its lease runs out; a live worker renews it, see lease.ts). A worker saves
+ * a batch only while it holds the jobs (finish), so a worker that lost a lease does not save it a second
+ * time. Delivery is still at least once (a worker killed between its save and its commit); the store's
+ * content-hash dedup makes doing a job twice store it once.
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { z } from 'zod';
 import { contentHash } from '../store/fingerprint.js';
-import { createPool, migratePg, parsePgSpec } from '../store/postgres-db.js';
+import { createPool, inTransaction, migratePg, parsePgSpec } from '../store/postgres-db.js';
 import { documentKey } from '../store/records.js';
 import type { MigrationResult } from '../store/store.js';
 import type { RawItem } from '../sources/item.js';
@@ -54,6 +56,9 @@ export interface QueueCounts {
   running: number;
   dead: number;
 }
+
+/** Extend the lease of jobs $1 that worker $2 still holds by $3 seconds; returns their ids. */
+const RENEW = `UPDATE queue_jobs SET locked_until = now() + make_interval(secs => $3) WHERE id = ANY($1::bigint[]) AND locked_by = $2 RETURNING id`;
 
 /** Rows per INSERT when enqueueing. */
 const ENQUEUE_BATCH = 500;
@@ -143,9 +148,31 @@ export class JobQueue {
     return r.rows.sort((a, b) => a.id - b.id).map((x) => ({ id: x.id, attempts: x.attempts, item: fromPayload(x.id, x.payload) }));
   }
 
-  /** Delete finished jobs (only while this worker still holds them: a job another worker re-leased stays its). */
-  async complete(worker: string, ids: number[]): Promise<void> {
-    if (ids.length) await this.pool.query('DELETE FROM queue_jobs WHERE id = ANY($1::bigint[]) AND locked_by = $2', [ids, worker]);
+  /**
+   * Extend the lease of those of `ids` this worker still holds (the heartbeat of a job in progress); returns
+   * them. A job missing from the answer was lost: its lease ran out and another worker took it.
+   */
+  async renew(worker: string, ids: number[], leaseSeconds: number): Promise<number[]> {
+    if (!ids.length) return [];
+    const r = await this.pool.query<{ id: number }>(RENEW, [ids, worker, leaseSeconds]);
+    return r.rows.map((x) => x.id);
+  }
+
+  /**
+   * Finish a batch: in one transaction, lock those of `ids` this worker still holds, run `work` on them (it
+   * saves their documents and returns the ids done), delete the done jobs, commit. Locked rows are skipped by
+   * claim, so no other worker can take these jobs while `work` runs, even if the lease runs out meanwhile; a
+   * job lost before (another worker holds it now) is left out, so its document is not saved by both.
+   * Returns the ids that were still held.
+   */
+  async finish(worker: string, ids: number[], leaseSeconds: number, work: (held: Set<number>) => Promise<number[]>): Promise<Set<number>> {
+    return inTransaction(this.pool, async (c) => {
+      const r = await c.query<{ id: number }>(RENEW, [ids, worker, leaseSeconds]);
+      const held = new Set(r.rows.map((x) => x.id));
+      const done = (await work(held)).filter((id) => held.has(id));
+      if (done.length) await c.query('DELETE FROM queue_jobs WHERE id = ANY($1::bigint[])', [done]);
+      return held;
+    });
   }
 
   /**

@@ -3,11 +3,11 @@
  * queue_migrations). A job is one input item to code and store; its payload is the item as JSON.
  *
  * A job is claimable when run_after has passed and it is not leased (locked_until empty or past). A worker
- * leases a batch (attempts + 1), then deletes each job it finished; a job that failed goes back with a
- * delay, or to queue_dead once it has used its attempts; a job whose worker died comes back when its lease
- * runs out. dedup_key (document key + content hash) makes enqueueing the same item twice one job. origin
- * (file:line, URL) is kept beside the payload for listings: the payload may hold text PostgreSQL cannot take
- * apart (a NUL escape), and is read back only by the worker.
+ * leases a batch (attempts + 1) and renews locked_until while on it, then deletes each job it finished; a
+ * job that failed goes back with a delay, or to queue_dead once it has used its attempts; a job whose worker
+ * died comes back when its lease runs out. dedup_key (document key + content hash) makes enqueueing the same
+ * item twice one job. origin (file:line, URL) is kept beside the payload for listings: the payload may hold
+ * text PostgreSQL cannot take apart (a NUL escape), and is read back only by the worker.
  */
 import type { PgMigration } from '../store/postgres-db.js';
 
