@@ -3,12 +3,12 @@
  * instead of coding them, `attache worker --drain` stores them (each once, coded as the in-process watch
  * codes them into SQLite), and polling again queues nothing; the adaptive interval, changed items (new
  * versions) and items gone from the feed behave as without the queue. `--queue` with SQLite is refused.
+ * Alerts with --queue: watch-queue-alerts.test.ts.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobQueue } from '../src/queue/queue.js';
 import { runWorker } from '../src/queue/worker.js';
@@ -20,43 +20,13 @@ import { openStore } from '../src/store/open.js';
 import type { DocumentSummary, Store } from '../src/store/store.js';
 import { attache } from './ingest-cli.js';
 import { serve, type TestServer } from './fixtures/sources/serve.js';
+import { LoopbackFeed, type Entry } from './loopback-feed.js';
 import { dropSchemas, freshPgSpec, skipWithoutPg } from './pg.js';
-
-interface Entry {
-  guid: string;
-  title: string;
-  text: string;
-}
 
 const A: Entry = { guid: 'a', title: 'Greetings to Laos', text: 'Kim Jong Il sent a message of greetings to the President of Laos on the national day.' };
 const A2: Entry = { ...A, text: `${A.text} The message wished the Lao people further success.` };
 const B: Entry = { guid: 'b', title: 'Delegation arrives', text: 'A delegation of Viet Nam arrived in Pyongyang on Monday for a friendship visit.' };
 const C: Entry = { guid: 'c', title: 'Condolences from Cuba', text: 'The President of Cuba sent a message of condolence to Kim Jong Un on Saturday.' };
-
-/** A loopback feed whose entries and ETag the test changes between polls; it answers 304 to its current ETag. */
-class LoopbackFeed {
-  etag = '"v1"';
-  entries: Entry[] = [A, B];
-  constructor(private readonly srv: TestServer) {
-    srv.handler = (req, res) => this.answer(req, res);
-  }
-  get url(): string {
-    return `${this.srv.url}/feed`;
-  }
-  private answer(req: IncomingMessage, res: ServerResponse): void {
-    if (req.url !== '/feed') return void res.writeHead(404).end();
-    if (req.headers['if-none-match'] === this.etag) return void res.writeHead(304, { etag: this.etag }).end();
-    const base = this.srv.url;
-    const items = this.entries.map(
-      (e) => `<item><title>${e.title}</title><link>${base}/story/${e.guid}</link><guid>${base}/story/${e.guid}</guid>
-<pubDate>Mon, 12 Dec 2011 09:00:00 +0900</pubDate><description>${e.text}</description></item>`,
-    );
-    res.writeHead(200, { 'content-type': 'application/rss+xml', etag: this.etag }).end(`<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Loopback Times</title><link>${base}/</link><description>test</description>
-${items.join('\n')}
-</channel></rss>`);
-  }
-}
 
 const BIN = resolve(import.meta.dirname, '../bin/attache.js');
 const dir = mkdtempSync(join(tmpdir(), 'attache-watch-queue-'));
@@ -94,7 +64,7 @@ function worker(spec: string): Promise<{ code: number | null; out: string }> {
 
 describe.skipIf(skipWithoutPg)('attache watch --queue (PostgreSQL)', () => {
   it('watch --once --queue, then a draining worker: the items stored once with their events; polling again queues nothing', { timeout: 180_000 }, async () => {
-    const feed = new LoopbackFeed(srv);
+    const feed = new LoopbackFeed(srv, [A, B]);
     const feeds = join(dir, 'feeds.yaml');
     writeFileSync(feeds, `- url: ${feed.url}\n  name: Loopback Times\n  interval: 10m\n`);
     const spec = freshPgSpec('wq');
@@ -147,7 +117,7 @@ describe.skipIf(skipWithoutPg)('attache watch --queue (PostgreSQL)', () => {
   });
 
   it('keeps the adaptive interval, queues changed items as new versions and marks items gone from the feed', { timeout: 120_000 }, async () => {
-    const feed = new LoopbackFeed(srv);
+    const feed = new LoopbackFeed(srv, [A, B]);
     const spec = freshPgSpec('wqs');
     const queue = await JobQueue.open(spec);
     const store = await openStore(spec);
@@ -197,7 +167,7 @@ describe.skipIf(skipWithoutPg)('attache watch --queue (PostgreSQL)', () => {
 });
 
 describe('attache watch --queue refusals', () => {
-  it('refuses --queue with a SQLite store, and --dict with --queue, naming the problem', { timeout: 60_000 }, async () => {
+  it('refuses --queue with a SQLite store, --dict with --queue and --alert-wait without it, naming the problem', { timeout: 60_000 }, async () => {
     const feeds = join(dir, 'refused.yaml');
     writeFileSync(feeds, `- url: ${srv.url}/feed\n`);
     const db = join(dir, 'refused.db');
@@ -207,5 +177,8 @@ describe('attache watch --queue refusals', () => {
     const dict = await attache(['watch', '--once', '--queue', '--dict', dir, '--feeds', feeds, '--db', 'postgres://127.0.0.1:1/never-reached']);
     expect(dict.status).toBe(2);
     expect(dict.err).toContain('--dict goes to the workers with --queue');
+    const wait = await attache(['watch', '--once', '--alert-wait', '5', '--feeds', feeds, '--db', db]);
+    expect(wait.status).toBe(2);
+    expect(wait.err).toContain('attache watch: --alert-wait goes with --queue');
   });
 });

@@ -8,7 +8,7 @@ import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { contentHash, simhash } from '../store/fingerprint.js';
 import { codedHistory, saveHistory } from '../../test/analysis-history.js';
-import { addAlert, alertMatches, alertsPath, evaluateAlerts, readAlerts, removeAlert, type AlertDefinition } from './alerts.js';
+import { addAlert, alertMatches, alertsPath, evaluateAlerts, hasAlerts, readAlerts, removeAlert, type AlertDefinition } from './alerts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'attache-alerts-'));
 let store: Store;
@@ -142,6 +142,17 @@ describe('alerts', () => {
 
   it('does nothing when no alert was ever added', async () => {
     expect(await evaluateAlerts(store, { alertsFile: join(dir, 'none.json') })).toEqual({ fired: [], deliveries: [], failures: [] });
+  });
+
+  it('says whether there is any alert to evaluate (a file it cannot read counts: evaluating reports it)', () => {
+    const path = fresh();
+    expect(hasAlerts('postgres://db/attache', path)).toBe(false); // no file
+    addAlert(path, def('x', { type: 'ASSAULT' }));
+    expect(hasAlerts('postgres://db/attache', path)).toBe(true);
+    removeAlert(path, 'x');
+    expect(hasAlerts('postgres://db/attache', path)).toBe(false); // a file with none
+    writeFileSync(path, '{');
+    expect(hasAlerts('postgres://db/attache', path)).toBe(true);
   });
 
   it('keeps the alerts file beside a SQLite database unless told otherwise', () => {

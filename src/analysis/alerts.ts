@@ -91,6 +91,26 @@ export function writeAlerts(path: string, file: AlertFile): void {
   renameSync(tmp, path);
 }
 
+/** The alerts file an evaluation reads (explicit, $ATTACHE_ALERTS, else beside a SQLite store), or null when there is none. */
+function existingAlertsFile(storeLocation: string, explicit?: string): string | null {
+  const path = explicit || process.env.ATTACHE_ALERTS || (storeLocation.startsWith('sqlite:') ? alertsPath(storeLocation) : null);
+  return path && existsSync(path) ? path : null;
+}
+
+/**
+ * Whether evaluating the alerts of the store at `storeLocation` would look at any alert (so whether waiting
+ * for documents before evaluating is worth it). A file that cannot be read counts: evaluating reports it.
+ */
+export function hasAlerts(storeLocation: string, alertsFile?: string): boolean {
+  const path = existingAlertsFile(storeLocation, alertsFile);
+  if (!path) return false;
+  try {
+    return readAlerts(path).alerts.length > 0;
+  } catch {
+    return true;
+  }
+}
+
 /** A short description of the query, for lists. */
 export function describeQuery(d: AlertDefinition): string {
   const q = d.query;
@@ -171,9 +191,8 @@ export interface EvaluateResult {
  * alerts file is written back only when something fired. Throws only for a malformed alerts file.
  */
 export async function evaluateAlerts(store: Store, opts: EvaluateOptions = {}): Promise<EvaluateResult> {
-  const explicit = opts.alertsFile || process.env.ATTACHE_ALERTS;
-  const path = explicit || (store.location.startsWith('sqlite:') ? alertsPath(store.location) : null);
-  if (!path || !existsSync(path)) return { fired: [], deliveries: [], failures: [] };
+  const path = existingAlertsFile(store.location, opts.alertsFile);
+  if (!path) return { fired: [], deliveries: [], failures: [] };
   const file = readAlerts(path);
   const fired: AlertMatch[] = [];
   const deliveries: DeliveryResult[] = [];

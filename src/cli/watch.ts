@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
-import type { JobQueue } from '../queue/queue.js';
+import type { CycleQueue } from '../queue/cycle-queue.js';
 import type { CodePool } from '../sources/code-pool.js';
 import { dbOption } from '../analysis/cli-support.js';
-import { dictOption, failer, parsePositive, parseSizeOption } from './support/options.js';
+import { dictOption, failer, parseCount, parsePositive, parseSizeOption } from './support/options.js';
 import { stopSignal } from './support/stop.js';
 
 /** Where the CLI sends new items: a code pool here, or the job queue (poll.ts ItemSink, with close and location). */
-type Destination = CodePool | JobQueue;
+type Destination = CodePool | CycleQueue;
+
+/** Default of --alert-wait, seconds. */
+const ALERT_WAIT = 60;
 
 interface WatchCliOptions {
   feeds: string;
@@ -18,6 +21,7 @@ interface WatchCliOptions {
   timeout: string;
   silentAfter: string;
   queue?: boolean;
+  alertWait?: string;
 }
 
 export function register(program: Command): void {
@@ -33,6 +37,7 @@ export function register(program: Command): void {
     .option('--timeout <ms>', 'timeout of one HTTP request, body included', '20000')
     .option('--silent-after <hours>', 'warn about a feed with no new item for this long', '48')
     .option('--queue', 'queue new and changed items for `attache worker` processes instead of coding them here (postgres:// store)')
+    .option('--alert-wait <seconds>', `with --queue and alerts defined: after a cycle, wait at most this long (and never past the next poll) for the workers to store its items, then evaluate the alerts; 0 evaluates at once (default: ${ALERT_WAIT})`)
     .action(runWatch);
 }
 
@@ -41,6 +46,8 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
   const maxBytes = parseSizeOption('watch', '--max-size', opts.maxSize);
   const timeoutMs = parsePositive('watch', '--timeout', opts.timeout, 'milliseconds');
   const silentAfterHours = parsePositive('watch', '--silent-after', opts.silentAfter, 'hours', false);
+  if (opts.alertWait !== undefined && !opts.queue) fail('--alert-wait goes with --queue');
+  const alertWaitMs = 1000 * (opts.alertWait === undefined ? ALERT_WAIT : parseCount('watch', '--alert-wait', opts.alertWait, 0));
 
   const { loadFeedsFile } = await import('../sources/feeds-file.js');
   let feeds: ReturnType<typeof loadFeedsFile>;
@@ -51,7 +58,7 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
   }
   const { openStore, storeSpec } = await import('../store/open.js');
   const { registerFeeds, runCycle, watchLoop, describeOutcome } = await import('../sources/watch.js');
-  const { evaluateAndReport } = await import('../analysis/alerts.js');
+  const { evaluateAndReport, hasAlerts } = await import('../analysis/alerts.js');
   const spec = storeSpec(opts.db);
   if (opts.queue) {
     const { isPostgresSpec } = await import('../store/open.js');
@@ -62,7 +69,7 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
   let sink: Destination;
   try {
     sink = opts.queue
-      ? await (await import('../queue/queue.js')).JobQueue.open(spec)
+      ? await (await import('../queue/cycle-queue.js')).CycleQueue.open(spec)
       : await (await import('../sources/code-pool.js')).createCodePool({ dictDirs: opts.dict, workers: 0 });
   } catch (e) {
     await store.close();
@@ -70,6 +77,12 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
   }
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const cycle = { maxBytes, timeoutMs, all: opts.all, silentAfterHours };
+  // With --queue the cycle's items are stored by the workers: alerts wait for them (bounded), else they
+  // would fire only after the next cycle. Without alerts there is nothing to wait for.
+  const alert = async (timeoutMs: number, say: (line: string) => void, signal?: AbortSignal) => {
+    if ('settle' in sink) await sink.settle({ timeoutMs: hasAlerts(store.location) ? timeoutMs : 0, signal, log: say });
+    await evaluateAndReport(store, say);
+  };
   try {
     await registerFeeds(feeds, store);
     if (opts.once) {
@@ -81,11 +94,12 @@ async function runWatch(opts: WatchCliOptions): Promise<void> {
       if (r.outcomes.length === 0) process.stdout.write('no feed due; nothing polled (--all polls every feed)\n');
       for (const s of r.silent) process.stderr.write(`warning: ${s.source.name} <${s.source.url}> silent since ${s.silentSince}\n`);
       process.exitCode = r.outcomes.some((o) => !o.ok || o.failures.length) ? 1 : 0;
-      await evaluateAndReport(store, (line) => process.stderr.write(`${line}\n`));
+      await alert(alertWaitMs, (line) => process.stderr.write(`${line}\n`));
     } else {
       const signal = stopSignal();
-      log(`watching ${feeds.length} feeds${'enqueue' in sink ? `, queueing new items on ${sink.location}` : ''}; Ctrl-C stops`);
-      await watchLoop(feeds, store, sink, { ...cycle, all: false, signal, log, afterCycle: () => evaluateAndReport(store, log) });
+      log(`watching ${feeds.length} feeds${'settle' in sink ? `, queueing new items on ${sink.location}` : ''}; Ctrl-C stops`);
+      const afterCycle = (r: { nextDueAt: number }) => alert(Math.min(alertWaitMs, r.nextDueAt - Date.now()), log, signal);
+      await watchLoop(feeds, store, sink, { ...cycle, all: false, signal, log, afterCycle });
     }
   } finally {
     await sink.close();

@@ -49,19 +49,26 @@ export async function enqueueInputs(
   return out;
 }
 
-/** Wait until none of `jobIds` is queued or running; returns those that ended as dead letters. */
+export interface WaitResult {
+  /** Jobs still queued or running when the wait ended (0 unless it timed out or was stopped). */
+  remaining: number;
+  /** Those that ended as dead letters. */
+  dead: DeadJob[];
+}
+
+/** Wait until none of `jobIds` is queued or running, or `timeoutMs` has passed, or `signal` aborts. */
 export async function waitForJobs(
   queue: JobQueue,
   jobIds: number[],
-  opts: { pollMs?: number; onProgress?: (remaining: number) => void; signal?: AbortSignal } = {},
-): Promise<DeadJob[]> {
+  opts: { pollMs?: number; timeoutMs?: number; onProgress?: (remaining: number) => void; signal?: AbortSignal } = {},
+): Promise<WaitResult> {
+  const end = Date.now() + (opts.timeoutMs ?? Infinity);
   for (;;) {
     const left = await queue.remaining(jobIds);
     opts.onProgress?.(left);
-    if (left === 0 || opts.signal?.aborted) break;
-    await new Promise((ok) => setTimeout(ok, opts.pollMs ?? 500));
+    if (left === 0 || opts.signal?.aborted || Date.now() >= end) return { remaining: left, dead: await queue.dead(jobIds) };
+    await new Promise((ok) => setTimeout(ok, Math.min(opts.pollMs ?? 500, end - Date.now())));
   }
-  return queue.dead(jobIds);
 }
 
 export interface ChangedItems {

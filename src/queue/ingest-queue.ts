@@ -33,7 +33,7 @@ export async function ingestThroughQueue(spec: string, inputs: string[], opts: Q
     for (const f of s.failures) opts.out(`failed: ${f.origin}: ${f.reason}\n`);
     if (!opts.wait) return s.failures.length ? 1 : 0;
     let last = -1;
-    const dead = await waitForJobs(queue, s.jobIds, {
+    const { dead } = await waitForJobs(queue, s.jobIds, {
       onProgress: (left) => {
         if (left !== last) opts.err(`${left} of ${s.jobIds.length} jobs left\n`);
         last = left;

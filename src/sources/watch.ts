@@ -67,15 +67,15 @@ export async function watchLoop(
     signal: AbortSignal;
     log: (line: string) => void;
     maxSleepMs?: number;
-    /** Run after every cycle (the CLI evaluates alerts here). */
-    afterCycle?: () => Promise<void>;
+    /** Run after every cycle, before the sleep (the CLI waits for queued items, then evaluates alerts). */
+    afterCycle?: (r: CycleResult) => Promise<void>;
   },
 ): Promise<void> {
   while (!opts.signal.aborted) {
     const r = await runCycle(feeds, store, sink, opts);
     for (const o of r.outcomes) opts.log(describeOutcome(o));
     for (const s of r.silent) opts.log(`warning: ${s.source.name} <${s.source.url}> silent since ${s.silentSince}`);
-    await opts.afterCycle?.();
+    await opts.afterCycle?.(r);
     const wait = Math.max(1000, Math.min(opts.maxSleepMs ?? 60_000, r.nextDueAt - Date.now()));
     await new Promise<void>((ok) => {
       const t = setTimeout(ok, wait);
