@@ -200,7 +200,7 @@ function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, c
       if (c >= 0 && v.chunks[c].actor && !sources.includes(v.chunks[c].actor!)) targets = [v.chunks[c].actor!];
     }
   }
-  if (sources.length === 0 || (sc.commentary ??= isCommentary(v))) return [];
+  if ((sc.commentary ??= isCommentary(v))) return [];
   const pairs: [ActorMention, ActorMention | null][] = [];
   for (const s of sources) {
     const ts = targets.filter((x) => !sameActor(x, s));

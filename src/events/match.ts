@@ -64,7 +64,8 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
   // An intransitive trigger followed by a direct object is another sense ("demonstrated its missiles").
   if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && v.pos[k] !== 'PRON') return null;
   if (t.transitive && (k >= n || v.chunkOf[k] < 0) && !(i > 0 && v.pos[i - 1] === 'AUX' && v.lem[i - 1] === 'be')) return null;
-  // A verb acting on a text or a need is another sense: "released a statement", "met the demand".
+  // A verb acting on a text or a need is another sense: "released a statement", "met the demand". (The actor is
+  // asked last: naming an unnamed chunk may parse the sentence's dates.)
   if (t.kind === 'verb' && k < n && v.chunkOf[k] >= 0 && v.is(headOf(v, v.chunkOf[k]), 'document') && !v.chunks[v.chunkOf[k]].actor) return null;
   return idx;
 }

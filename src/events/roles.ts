@@ -38,7 +38,8 @@ export function subjectOf(v: View, i: number): Subject | null {
         j = before - 1;
         continue;
       }
-      // An appositive or introductory phrase (", leader of North Korea,"), not a subject next to its verb.
+      // An appositive or introductory phrase (", leader of North Korea,"), not a subject next to its verb. (The
+      // actor is asked last: naming an unnamed chunk may parse the sentence's dates.)
       if (before >= 0 && v.lem[before] === ',' && !ch.pron && !v.is(ch.b, 'carrier') && !nextToVerb(v, ch.b, i) && !ch.actor) {
         j = before - 1;
         continue;

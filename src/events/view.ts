@@ -239,7 +239,7 @@ export class View {
 
   /**
    * The actor of a chunk without mentions: an unnamed agent or an unknown proper name (see agentMention), placed
-   * by the mention of a place phrase after it; else null.
+   * by the mention of a place phrase after it (a mention: an agent is never placed by another agent); else null.
    */
   agentOf(ch: Chunk): ActorMention | null {
     const sector = this.agents.get(ch.head) ?? this.agents.get(singular(ch.head)) ?? (this.isUnknownName(ch) ? '' : undefined);
