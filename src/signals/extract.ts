@@ -4,7 +4,7 @@ import type { Mark } from './sentence.js';
 import type { SignalDicts, Trigger } from './load.js';
 import { Frame } from './frames.js';
 import type { Party } from './parties.js';
-import { atMostOneTokenBefore, partiesIn, regionEnd, subjectEnd, viewSentence, type SentenceView } from './sentence.js';
+import { atMostOneTokenBefore, partiesIn, regionEnd, SentenceViews, subjectEnd, type SentenceView } from './sentence.js';
 
 /** What a document's earlier sentences leave for the later ones. */
 interface DocState {
@@ -52,11 +52,11 @@ const TRIBUTE: ReadonlySet<SignalKind> = new Set(['wreath', 'gift']);
  */
 export function extractSignals(ctx: StageContext, dicts: SignalDicts): Signal[] {
   const st: DocState = { frames: [], groups: [], honorees: [] };
-  const { text } = ctx.analysed;
-  const views: SentenceView[] = [];
+  const views = new SentenceViews(ctx, dicts);
   for (const s of ctx.analysed.sentences) {
-    const v = viewSentence(s, text, ctx.mentions[s.index] ?? [], ctx.dates, dicts);
-    views.push(v);
+    // A sentence that names no signal leaves nothing for the others.
+    const v = views.named(s.index);
+    if (!v) continue;
     noteHonorees(v, st);
     if (v.triggers.length) triggerSentence(v, st);
     else otherSentence(v, st);
@@ -72,11 +72,11 @@ export function extractSignals(ctx: StageContext, dicts: SignalDicts): Signal[] 
  * body ("I congratulate you on your election ..."), the report's opening ("on the 119th birth
  * anniversary"), the hand-over ("The gift was handed ... on Feb. 18"). Condolences are over a death.
  */
-function settle(f: Frame, views: SentenceView[], pubDate: string | null): void {
+function settle(f: Frame, views: SentenceViews, pubDate: string | null): void {
   const i = f.sentence;
   // A tribute may take the occasion the report opened with; a message's occasion is in it or its body.
   const window = TRIBUTE.has(f.kind) ? [i + 1, i + 2, i - 1, i - 2] : [i + 1, i + 2];
-  const near = window.map((k) => views[k]).filter((v): v is SentenceView => v !== undefined);
+  const near = window.map((k) => views.at(k)).filter((v): v is SentenceView => v !== undefined);
   if (!f.occasion) {
     for (const v of near) {
       if (v.s.index > i && v.cues.some((c) => c.value.role === 'courier')) continue;
@@ -85,7 +85,7 @@ function settle(f: Frame, views: SentenceView[], pubDate: string | null): void {
     }
   }
   if (!f.occasion && f.kind === 'condolences') f.occasion = { text: '', type: 'death', start: 0, end: 0, rule: '' };
-  const own = views[i].dates;
+  const own = views.at(i)!.dates;
   f.date = plainDate(own) ?? laterDate(near, i) ?? own.find((d) => d.date)?.date ?? pubDate;
 }
 

@@ -1,4 +1,4 @@
-import type { DateMention, SentenceDates } from '../pipeline/stages.js';
+import type { DateMention, SentenceDates, StageContext } from '../pipeline/stages.js';
 import { lemmaUnits } from '../text/lemmas.js';
 import type { PhraseMatcher } from '../text/phrase-matcher.js';
 import type { Unit } from '../text/units.js';
@@ -43,9 +43,9 @@ function marks<T>(m: PhraseMatcher<T>, us: Unit[]): Mark<T>[] {
 }
 
 /**
- * A class rather than an object literal with getters: one is made for every sentence, and most are only
- * glanced at. Tokens and dates are read through when first asked for: the tagger and the date finder run on
- * a sentence only when a signal needs them.
+ * One is made for each sentence the signal stage reads: the sentences the glance picks and their neighbours.
+ * Tokens and dates are read through when first asked for: the tagger and the date finder run on a sentence only
+ * when a signal needs them.
  */
 class View implements SentenceView {
   readonly titles: Set<string>;
@@ -60,10 +60,9 @@ class View implements SentenceView {
     private readonly sentenceDates: SentenceDates,
     readonly units: Unit[],
     private readonly dicts: SignalDicts,
+    named: boolean,
   ) {
     this.titles = dicts.titles;
-    // Most sentences name no signal: one look decides whether the dictionaries are worth matching one by one.
-    const named = dicts.glance.occursIn(units);
     this.triggers = named ? marks(dicts.triggers, units) : NONE;
     this.cues = named ? marks(dicts.cues, units).filter((c) => c.value.role !== 'title') : NONE;
     this.kindCues = named ? marks(dicts.kindCues, units) : NONE;
@@ -83,14 +82,43 @@ class View implements SentenceView {
   }
 }
 
-export function viewSentence(
-  s: Sentence,
-  text: string,
-  mentions: ActorMention[],
-  dates: SentenceDates,
-  dicts: SignalDicts,
-): SentenceView {
-  return new View(s, text, mentions, dates, lemmaUnits(text, s), dicts);
+const NO_MENTIONS: ActorMention[] = [];
+
+/** The views of a document's sentences (by index), each made when first asked for. */
+export class SentenceViews {
+  readonly #views: (SentenceView | undefined)[] = [];
+  constructor(
+    private readonly ctx: StageContext,
+    private readonly dicts: SignalDicts,
+  ) {}
+
+  /**
+   * The view of sentence i when it may name a signal, else undefined. Most sentences name none: one look at their
+   * units (the glance dictionary) passes them by without making a view, and the dictionaries are matched one by
+   * one only in the others.
+   */
+  named(i: number): SentenceView | undefined {
+    const s = this.ctx.analysed.sentences[i];
+    const units = lemmaUnits(this.ctx.analysed.text, s);
+    if (!this.dicts.glance.occursIn(units)) return undefined;
+    return (this.#views[i] ??= this.make(s, units, true));
+  }
+
+  /** The view of sentence i, undefined past either end of the document. */
+  at(i: number): SentenceView | undefined {
+    const s = this.ctx.analysed.sentences[i];
+    if (s === undefined) return undefined;
+    let v = this.#views[i];
+    if (v === undefined) {
+      const units = lemmaUnits(this.ctx.analysed.text, s);
+      this.#views[i] = v = this.make(s, units, this.dicts.glance.occursIn(units));
+    }
+    return v;
+  }
+
+  private make(s: Sentence, units: Unit[], named: boolean): SentenceView {
+    return new View(s, this.ctx.analysed.text, this.ctx.mentions[s.index] ?? NO_MENTIONS, this.ctx.dates, units, this.dicts, named);
+  }
 }
 
 export function tokensIn(v: SentenceView, start: number, end: number): Token[] {
@@ -98,9 +126,9 @@ export function tokensIn(v: SentenceView, start: number, end: number): Token[] {
 }
 
 /**
- * Whether at most one token lies between the sentence start and `at`. Two words with white space after each
- * there make two tokens at least (wink never makes one across white space): that is decided from the text,
- * without tagging the sentence.
+ * Whether at most one token lies between the sentence start and `at`. Where the text tells, it is decided
+ * without tagging the sentence: white space alone holds no token, and two words with white space after each
+ * make two at least (wink never makes a token across white space).
  */
 export function atMostOneTokenBefore(v: SentenceView, at: number): boolean {
   let words = 0;
@@ -113,7 +141,7 @@ export function atMostOneTokenBefore(v: SentenceView, at: number): boolean {
       inWord = false;
     }
   }
-  return tokensIn(v, v.s.start, at).length <= 1;
+  return (words === 0 && !inWord) || tokensIn(v, v.s.start, at).length <= 1;
 }
 
 const inMention = (v: SentenceView, t: Token) => v.mentions.some((m) => t.start >= m.start && t.end <= m.end);

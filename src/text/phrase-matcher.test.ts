@@ -30,6 +30,16 @@ describe('PhraseMatcher', () => {
     expect(m.size).toBe(2);
   });
 
+  it('finds the longest phrase at one place, and tells whether any phrase occurs', () => {
+    const m = matcher('Korea', 'Republic of Korea', 'people');
+    const us = units('the Republic of Korea, and its people');
+    expect(m.longestAt(us, 1)).toMatchObject({ from: 1, to: 4, value: ['Republic of Korea'] });
+    expect(m.longestAt(us, 0)).toBeNull();
+    expect(m.longestAt(us, 3)).toMatchObject({ from: 3, to: 4, value: ['Korea'] });
+    expect(m.occursIn(us)).toBe(true);
+    expect(m.occursIn(units('the Republic of Cuba'))).toBe(false);
+  });
+
   it('gives the values stored under exactly a phrase', () => {
     const m = matcher('Kim Jong-un', 'Kim');
     expect(m.get('kim jong un')).toEqual(['Kim Jong-un']);
