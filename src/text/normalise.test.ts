@@ -23,4 +23,11 @@ describe('normalise', () => {
   it('straightens quotes and odd spaces', () => {
     expect(normalise('Kim\u2019s \u201cpeace\u201d\u00a0now \u2014 yes')).toBe('Kim\'s "peace" now - yes');
   });
+
+  it('makes every Unicode space a plain space, so the tagger keeps offsets into the input', async () => {
+    const { analyse } = await import('./analyse.js');
+    const raw = 'Kim\u2002Jong\u1680Un sent\u2000a\u205Ftelegram\u2008to Putin.';
+    expect(normalise(raw)).toBe('Kim Jong Un sent a telegram to Putin.');
+    for (const t of analyse(raw).sentences[0].tokens) expect(raw.slice(t.start, t.end)).toBe(t.text);
+  });
 });

@@ -4,7 +4,8 @@
  *  - KCNA's scrape artefacts: the ", ," runs left where paragraph breaks were become spaces
  *    (a comma right after a sentence end, and every comma after the first in a run);
  *  - curly quotes and primes become straight quotes; dashes become hyphens;
- *  - no-break, zero-width and other odd spaces and control characters become plain spaces.
+ *  - no-break, zero-width and every other Unicode space (wink-nlp drops some, which would shift offsets) and
+ *    control characters become plain spaces.
  * Hyphenated names ("Kim Jong-un") need no change: matching works on word units (see units.ts).
  */
 const CHAR_MAP: Record<string, string> = {
@@ -16,7 +17,7 @@ const CHAR_MAP: Record<string, string> = {
 };
 /** Every key of CHAR_MAP and the control characters other than tab and line breaks, as one class. */
 const ODD_CHARS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u0060\u007F\u00A0\u00AB\u00B4\u00BB\u2007\u200B-\u200D\u2010-\u2015\u2018-\u201F\u2028\u2029\u202F\u2032\u2033\u2212\u3000\uFEFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u0060\u007F\u00A0\u00AB\u00B4\u00BB\u1680\u2000-\u200D\u2010-\u2015\u2018-\u201F\u2028\u2029\u202F\u2032\u2033\u205F\u2212\u3000\uFEFF]/g;
 
 /**
  * A comma of a KCNA artefact: one after a sentence end (". , ,  ,", the period possibly closing a quotation), or one
