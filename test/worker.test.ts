@@ -4,7 +4,7 @@
  * events as SQLite ingest gives); a document that keeps failing ends on the dead-letter list.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -130,19 +130,27 @@ describe.skipIf(skipWithoutPg || skipWithoutKcna)('attache worker (PostgreSQL qu
     }
   });
 
-  it('attache ingest --queue --wait queues the items and returns when the workers are done', { timeout: 180_000 }, async () => {
+  it('attache ingest --queue --wait queues the items, returns when the workers are done and fires the alerts', { timeout: 180_000 }, async () => {
     const N = 20;
     const file = join(dir, 'few.jsonl');
     writeFileSync(file, kcnaStories(N).map((s) => JSON.stringify(s)).join('\n') + '\n');
     const spec = freshPgSpec('i');
+    const env = { ...process.env, ATTACHE_ALERTS: join(dir, 'queue-alerts.json') };
+    const fired = join(dir, 'queue-fired.jsonl');
+    const add = spawn(process.execPath, [BIN, 'alert', 'add', 'friends', '--marker', 'friendship_tradition', '--to', fired, '--db', spec], { env });
+    expect(await new Promise((ok) => add.on('exit', ok))).toBe(0);
     const w = worker(spec, '--batch', '4');
-    const ingest = spawn(process.execPath, [BIN, 'ingest', file, '--db', spec, '--queue', '--wait'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const ingest = spawn(process.execPath, [BIN, 'ingest', file, '--db', spec, '--queue', '--wait'], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
+    let err = '';
     ingest.stdout.on('data', (b) => (out += b));
+    ingest.stderr.on('data', (b) => (err += b));
     const code = await new Promise((ok) => ingest.on('exit', ok));
     expect(code, out).toBe(0);
     expect(out).toMatch(new RegExp(`queued ${N} items as ${N} jobs on postgres://`));
     expect(out).toContain(`workers finished ${N} jobs; 0 dead letters`);
+    expect(err).toMatch(/alert friends: \d+ new matches delivered/);
+    expect(readFileSync(fired, 'utf8').trim().split('\n').length).toBeGreaterThan(0);
     const store = await openStore(spec);
     try {
       expect((await store.stats()).documents).toBe(N);
@@ -154,10 +162,10 @@ describe.skipIf(skipWithoutPg || skipWithoutKcna)('attache worker (PostgreSQL qu
     expect(stopped.code, stopped.out).toBe(0);
     expect(stopped.out).toContain(`${N} new`);
     const refused = spawn(process.execPath, [BIN, 'ingest', file, '--db', join(dir, 'x.db'), '--queue'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    refused.stderr.on('data', (b) => (err += b));
+    let refusal = '';
+    refused.stderr.on('data', (b) => (refusal += b));
     expect(await new Promise((ok) => refused.on('exit', ok))).toBe(2);
-    expect(err).toMatch(/--queue needs a postgres:\/\/… store/);
+    expect(refusal).toMatch(/--queue needs a postgres:\/\/… store/);
     const sqliteWorker = await worker(join(dir, 'x.db'), '--drain').exited;
     expect(sqliteWorker.code).toBe(2);
     expect(sqliteWorker.out).toMatch(/workers need a postgres:\/\/… store/);

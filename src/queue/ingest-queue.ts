@@ -1,9 +1,12 @@
 /**
  * `attache ingest --queue [--wait]`: read the inputs here, queue the items for `attache worker` processes
  * instead of coding them in this process; with `--wait`, return once the workers have done every job
- * this run queued, listing the ones that ended as dead letters. Returns the exit code.
+ * this run queued, listing the ones that ended as dead letters, and evaluate the alerts as an ingest in this
+ * process does (without --wait the documents are not stored yet: the next ingest or watch cycle fires them).
+ * Returns the exit code.
  */
-import { isPostgresSpec } from '../store/open.js';
+import { evaluateAndReport } from '../analysis/alerts.js';
+import { isPostgresSpec, openStore } from '../store/open.js';
 import type { ReadOptions } from '../sources/read.js';
 import { enqueueInputs, waitForJobs } from './enqueue.js';
 import { JobQueue } from './queue.js';
@@ -41,6 +44,12 @@ export async function ingestThroughQueue(spec: string, inputs: string[], opts: Q
     });
     opts.out(`workers finished ${s.jobIds.length - dead.length} jobs; ${dead.length} dead letters\n`);
     for (const d of dead) opts.out(`dead: ${d.origin} (${d.attempts} attempts): ${d.error}\n`);
+    const store = await openStore(spec);
+    try {
+      await evaluateAndReport(store, (line) => opts.err(`${line}\n`));
+    } finally {
+      await store.close();
+    }
     return s.failures.length || dead.length ? 1 : 0;
   } finally {
     await queue.close();
