@@ -10,6 +10,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { normalise } from '../src/text/normalise.js';
 import { createCoder, STAGES, type Stage } from '../src/pipeline/coder.js';
+import { taggedSentences } from '../src/text/analyse.js';
 import { kcnaStories, peakRssMb } from './corpus.js';
 
 const stories = kcnaStories();
@@ -79,7 +80,10 @@ console.log(`  ratio coding / tokenising: ${(code.cpu / tokenise.cpu).toFixed(2)
 console.log(`  events: ${events}   signals: ${signals}   peak RSS: ${peakRssMb()} MB`);
 
 perStage = true;
+const taggedBefore = taggedSentences();
 for (const s of docs) coder.code({ id: s.id, text: s.text, date: s.date, source: s.source });
+const taggedNow = taggedSentences() - taggedBefore;
+console.log(`  sentences POS-tagged: ${taggedNow} of ${sentences} (${Math.round((100 * taggedNow) / sentences)}%, against wink's sentence count)`);
 const total = [...stageMs.values()].reduce((a, b) => a + b, 0);
 const share = (st: Stage) => `${st} ${((stageMs.get(st) ?? 0) / 1000).toFixed(2)} s (${Math.round((100 * (stageMs.get(st) ?? 0)) / total)}%)`;
 console.log(`  per stage, a second pass (CPU): ${STAGES.map(share).join(', ')}`);
