@@ -203,7 +203,7 @@ export interface ActorEntry {
 }
 
 /** How the text named the actor. */
-export type MentionForm = 'name' | 'demonym' | 'capital' | 'title' | 'affiliation' | 'acronym' | 'coref';
+export type MentionForm = 'name' | 'demonym' | 'capital' | 'place' | 'title' | 'affiliation' | 'acronym' | 'coref';
 
 export interface ActorMention {
   sentence: number;

@@ -6,7 +6,7 @@ import type { PetrarchActor } from './petrarch.js';
 import { DictError } from '../dict/files.js';
 import type { PhraseMatcher } from '../text/phrase-matcher.js';
 import { phraseKeys } from '../text/units.js';
-import type { ActorDicts, Agency, Country, Entry, Hit, Institution, Person } from './model.js';
+import type { ActorDicts, Agency, Country, Entry, Hit, Institution, Namesake, Person, Suffix } from './model.js';
 import type * as R from './records.js';
 import { ISO3 } from './records.js';
 
@@ -21,6 +21,9 @@ export interface Records {
   blockers: R.BlockRecord[];
   institutions: R.InstitutionRecord[];
   deceased: R.DeceasedRecord[];
+  places: R.PlaceRecord[];
+  namesakes: R.NamesakeRecord[];
+  suffixes: R.SuffixRecord[];
   petrarch: PetrarchActor[];
 }
 
@@ -33,8 +36,22 @@ const isUpper = (phrase: string): boolean =>
 
 export const phraseKey = (phrase: string): string => phraseKeys(fold(phrase)).join(' ');
 
+/** The words of `phrase` (as phraseKeys reads them) that begin with a capital, as bits: "People's Daily" → 0b101. */
+function capitals(phrase: string): number {
+  let bits = 0;
+  let k = 0;
+  for (const m of fold(phrase).matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (/^\p{Lu}/u.test(m[0])) bits |= 1 << k;
+    k++;
+  }
+  return bits;
+}
+
 export function compile(rec: Records, matcher: PhraseMatcher<Entry>, warnings: string[]): ActorDicts {
-  const add = (phrase: string, hit: Hit, upper = isUpper(phrase)) => matcher.add(fold(phrase), { hit, upper });
+  const add = (phrase: string, hit: Hit, upper = isUpper(phrase), cased = false) => matcher.add(fold(phrase), { hit, upper, caps: cased ? capitals(phrase) : 0 });
+  // A place is a proper name: written with its capitals only ("Gaza Strip", not "the west bank" of a river).
+  // Added first, so that any country entry for the same words, a user's too, is the one kept.
+  for (const r of rec.places) for (const p of [r.name, ...r.names]) add(p, { t: 'country', code: r.country, form: 'place', rule: r.rule }, false, true);
   const countries = new Map<string, Country>();
   const countryNames = new Map<string, string>();
   for (const c of rec.countries) {
@@ -50,7 +67,7 @@ export function compile(rec: Records, matcher: PhraseMatcher<Entry>, warnings: s
   const agencies = new Map<string, Agency>();
   for (const o of rec.orgs) {
     const hit: Hit = { t: 'org', kind: o.kind, name: o.name, country: o.country, sector: o.sector, code: o.code, rule: o.rule };
-    for (const p of [o.name, ...o.names]) add(p, hit);
+    for (const p of [o.name, ...o.names]) add(p, hit, isUpper(p), o.cased);
     if (o.kind === 'agency') {
       const a = { name: o.name, country: o.country, rule: o.rule };
       for (const p of [o.name, ...o.names]) agencies.set(phraseKey(p), a);
@@ -99,7 +116,18 @@ export function compile(rec: Records, matcher: PhraseMatcher<Entry>, warnings: s
     const words = phraseKeys(fold(r.phrase));
     institutions.set(words[0], [...(institutions.get(words[0]) ?? []), { words, sector: r.sector, rule: r.rule }]);
   }
-  return { matcher, countries, persons, personsByCountry, agencies, countryNames, institutions, warnings };
+  const namesakes = new Map<string, Namesake[]>();
+  for (const r of rec.namesakes) {
+    const words = phraseKeys(fold(r.phrase));
+    const n = { words, cased: /^\p{Lu}/u.test(r.phrase), hyphen: r.phrase.startsWith('-'), rule: r.rule };
+    namesakes.set(words[0], [...(namesakes.get(words[0]) ?? []), n]);
+  }
+  const suffixes = new Map<string, Suffix[]>();
+  for (const r of rec.suffixes) {
+    const words = phraseKeys(fold(r.phrase));
+    suffixes.set(words[0], [...(suffixes.get(words[0]) ?? []), { words, rule: r.rule }]);
+  }
+  return { matcher, countries, persons, personsByCountry, agencies, countryNames, institutions, namesakes, suffixes, warnings };
 }
 
 /** PETRARCH names are upper case: "KIM JONG IL" → "Kim Jong Il". */

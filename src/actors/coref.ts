@@ -38,9 +38,12 @@ export class DocMemory {
   /** Single name words of the persons named so far → the person, or null when two persons share it. */
   readonly names = new Map<string, Person | null>();
 
-  /** Record a mention (call in text order). Mentions that point back add nothing new and are skipped. */
+  /**
+   * Record a mention (call in text order). Mentions that point back add nothing new and are skipped; so are
+   * places, which mostly say where ("met in Geneva"), so that "the two countries" stay the two that met.
+   */
   see(m: ActorMention, roles: string[] = [], person: Person | null = null): void {
-    if (m.form === 'coref') return;
+    if (m.form === 'coref' || m.form === 'place') return;
     if (m.actor.country) this.countries.push(m.actor.country);
     if (m.kind === 'person' && m.actor.name) {
       this.persons.push({ mention: m, roles, person });

@@ -5,7 +5,8 @@
 import type { Sentence } from '../types.js';
 import { BARRIER, sentenceUnits, unit, type Unit } from '../text/units.js';
 import { fold } from './compile.js';
-import type { ActorDicts, Hit } from './model.js';
+import type { PhraseMatch } from '../text/phrase-matcher.js';
+import type { ActorDicts, Entry, Hit } from './model.js';
 
 /** A dictionary phrase found over units [from, to) = characters [start, end). */
 export interface Item {
@@ -66,18 +67,57 @@ export function actorUnits(text: string, s: Sentence, asciiText: boolean): Unit[
   return out;
 }
 
-/** Trie hits, keeping for each the last-loaded entry whose case rule the text satisfies (US ≠ us). */
+/** Does every word of match [from, to) that `caps` marks begin with a capital in the text? */
+function capitalised(text: string, us: Unit[], from: number, to: number, caps: number): boolean {
+  for (let k = from; k < to && k - from < 31; k++) {
+    if ((caps >> (k - from)) & 1 && !isCapital(text, us[k].start)) return false;
+  }
+  return true;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+const isCapital = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : CAPITAL.test(text.slice(i, i + 2));
+};
+
+/** The last-loaded entry of `m` whose case rule the text satisfies (US ≠ us, Russia Today ≠ Russia today), or null. */
+function allowed(text: string, us: Unit[], m: PhraseMatch<Entry[]>): Hit | null {
+  for (let k = m.value.length - 1; k >= 0; k--) {
+    const e = m.value[k];
+    if ((!e.upper || !hasLower(text, m.start, m.end)) && (e.caps === 0 || capitalised(text, us, m.from, m.to, e.caps))) return e.hit;
+  }
+  return null;
+}
+
+/**
+ * Trie hits, each with the last-loaded entry whose case rule the text satisfies. A phrase none of whose
+ * entries the case allows is read again as shorter phrases: "visited Russia today" holds Russia.
+ */
 export function items(text: string, us: Unit[], d: ActorDicts): Item[] {
   const ms = d.matcher.matchAll(us);
   const out: Item[] = [];
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
-    let hit: Hit | null = null;
-    for (let k = m.value.length - 1; k >= 0 && !hit; k--) {
-      const e = m.value[k];
-      if (!e.upper || !hasLower(text, m.start, m.end)) hit = e.hit;
-    }
+    const hit = allowed(text, us, m);
     if (hit) out.push({ from: m.from, to: m.to, start: m.start, end: m.end, hit });
+    else if (m.to - m.from > 1) inside(text, us, d, m.from, m.to, out);
   }
   return out;
+}
+
+/** The hits within units [from, to) that the case allows, none spanning all of them (it was refused). */
+function inside(text: string, us: Unit[], d: ActorDicts, from: number, to: number, out: Item[]): void {
+  for (let i = from; i < to; ) {
+    const bounded = us.slice(0, i === from ? to - 1 : to);
+    const m = i < bounded.length ? d.matcher.longestAt(bounded, i) : null;
+    if (m === null) {
+      i++;
+      continue;
+    }
+    const hit = allowed(text, us, m);
+    if (hit) out.push({ from: m.from, to: m.to, start: m.start, end: m.end, hit });
+    else if (m.to - m.from > 1) inside(text, us, d, m.from, m.to, out);
+    i = m.to;
+  }
 }

@@ -35,6 +35,7 @@ describe('shipped actor dictionaries', () => {
       ...file('countries').map((l) => l.fields[0]),
       ...file('agencies').map((l) => l.fields[1]),
       ...file('orgs').map((l) => l.fields[1]),
+      ...file('places').map((l) => l.fields[1]),
       ...file('persons').map((l) => l.fields[1]).filter((c) => !c.startsWith('IGO')),
       ...file('ambiguous').flatMap((l) => l.fields[1].split(';').map((c) => c.trim())),
     ];
@@ -59,8 +60,17 @@ describe('shipped actor dictionaries', () => {
     for (const l of file('countries')) for (const f of l.fields.slice(1)) for (const p of f.split(';').filter((x) => x.trim())) claim(p, l.fields[0], l.rule);
     for (const stem of ['igos', 'agencies', 'orgs']) for (const l of file(stem)) for (const p of [l.fields[stem === 'igos' ? 1 : 0], ...(l.fields[stem === 'orgs' ? 3 : 2] ?? '').split(';')].filter((x) => x.trim())) claim(p, `${stem}:${l.fields[0]}:${l.fields[1]}`, l.rule);
     for (const l of file('persons')) for (const p of [l.fields[0], ...(l.fields[5] ?? '').split(';')].filter((x) => x.trim())) claim(p, `person:${l.fields[0]}`, l.rule);
+    for (const l of file('places')) for (const p of [l.fields[0], ...(l.fields[2] ?? '').split(';')].filter((x) => x.trim())) claim(p, `place:${l.fields[0]}`, l.rule);
     for (const stem of ['agents', 'titles', 'ambiguous', 'coref', 'blockers']) for (const l of file(stem)) claim(l.fields[0], `${stem}:${l.fields[0]}`, l.rule);
     expect(clashes).toEqual([]);
+  });
+
+  it('name no place by a word of a person\'s name, which would hide the person named alone ("Milan", "Sabah")', () => {
+    const words = new Set<string>();
+    for (const l of file('persons')) for (const n of [l.fields[0], ...(l.fields[5] ?? '').split(';')]) for (const w of phraseKey(n).split(' ')) words.add(w);
+    const places = file('places').flatMap((l) => [l.fields[0], ...(l.fields[2] ?? '').split(';')].filter((x) => x.trim()).map((p) => `${p.trim()} (${l.rule})`));
+    expect(places.length).toBeGreaterThan(300);
+    expect(places.filter((p) => words.has(phraseKey(p.replace(/ \(.*$/, ''))))).toEqual([]);
   });
 
   it('give persons tenures with real dates in order, and one entry per tenure', () => {
@@ -133,6 +143,13 @@ describe('user dictionaries (--dict DIR)', () => {
     expect(() => loadActors(new DictSources([nobody]))).toThrow(/deceased\.txt:2: "Kim Nobody" names no person/);
     const bad = userDir({ 'actors/deceased.txt': 'Mao Zedong | 1976-02-30\n' });
     expect(() => loadActors(new DictSources([bad]))).toThrow(/deceased\.txt:1: column died "1976-02-30": not a real date/);
+  });
+
+  it('add places, and reject a bad place or agency line with file:line', () => {
+    const d = loadActors(new DictSources([userDir({ 'actors/places-lao.txt': '# name | country | other names\nLuang Namtha | LAO | Namtha\n' })]));
+    expect(findActors(analyse('Floods hit Namtha.', '2012-01-01'), d).flat().map((m) => `${m.actor.code}/${m.form}`)).toEqual(['LAO/place']);
+    expect(() => loadActors(new DictSources([userDir({ 'actors/places.txt': 'Namtha | Laos |\n' })]))).toThrow(/places\.txt:1: column country "Laos"/);
+    expect(() => loadActors(new DictSources([userDir({ 'actors/agencies.txt': 'Lao Daily | LAO | | upper\n' })]))).toThrow(/agencies\.txt:1: column case "upper"/);
   });
 
   it('reject an unknown dictionary file and a bad country code', () => {

@@ -32,6 +32,9 @@ const KINDS: Record<string, { kind: Kind; parse: (l: DictLine) => { rule: string
   blockers: { kind: 'blockers', parse: R.blockRecord, key: (r: R.BlockRecord) => phraseKey(r.phrase) },
   institutions: { kind: 'institutions', parse: R.institutionRecord, key: (r: R.InstitutionRecord) => phraseKey(r.phrase) },
   deceased: { kind: 'deceased', parse: R.deceasedRecord, key: (r: R.DeceasedRecord) => phraseKey(r.name) },
+  places: { kind: 'places', parse: R.placeRecord, key: (r: R.PlaceRecord) => phraseKey(r.name) },
+  suffixes: { kind: 'suffixes', parse: R.suffixRecord, key: (r: R.SuffixRecord) => phraseKey(r.phrase) },
+  namesakes: { kind: 'namesakes', parse: R.namesakeRecord, key: (r: R.NamesakeRecord) => `${r.phrase.startsWith('-') ? '-' : ''}${phraseKey(r.phrase)}` },
 };
 
 const PETRARCH_FILE = /\.actors\.txt$/;
@@ -50,6 +53,7 @@ export function loadActors(src: DictSources): ActorDicts {
   const keyed: { [K in Kind]: Map<string, Records[K][number] & { root: string }> } = {
     countries: new Map(), orgs: new Map(), persons: new Map(), agents: new Map(),
     titles: new Map(), ambiguous: new Map(), coref: new Map(), blockers: new Map(), institutions: new Map(), deceased: new Map(),
+    places: new Map(), namesakes: new Map(), suffixes: new Map(),
   };
   for (const line of src.lines('actors')) {
     if (PETRARCH_FILE.test(line.file)) continue; // read below, in their own format
@@ -81,6 +85,9 @@ export function loadActors(src: DictSources): ActorDicts {
     blockers: [...keyed.blockers.values()],
     institutions: [...keyed.institutions.values()],
     deceased: [...keyed.deceased.values()],
+    places: [...keyed.places.values()],
+    namesakes: [...keyed.namesakes.values()],
+    suffixes: [...keyed.suffixes.values()],
     petrarch,
   };
   return compile(records, new PhraseMatcher(), warnings);

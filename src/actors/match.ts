@@ -18,6 +18,7 @@ import { actorUnits, hasLower, items, NON_ASCII, type Item } from './hits.js';
 import { personInOffice, tenureAt } from './lookup.js';
 import type { ActorDicts, Hit, Person } from './model.js';
 import { nameAfter, nameBefore, posAt } from './names.js';
+import { institutionAfter, isUpper, namesakeEnd } from './within.js';
 
 export interface FindOptions {
   /** The outlet that published the text (--source): decides "Korean" (see ambiguous.txt). */
@@ -33,15 +34,8 @@ interface Pending {
   candidates: string[];
 }
 
-const UPPER = /\p{Lu}/u;
-/** Is `text[i]` an upper-case letter? (A–Z without a regular expression.) */
-const isUpper = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]);
-};
-/** Capitalised words that may stand between a person's name and an institution noun ("Kim Il Sung Military University"). */
-const MAX_BETWEEN = 2;
 const code = (country: string | null, sector: string | null) => (country ?? '---') + (sector ?? '');
+const isPlace = (h: Hit): boolean => h.t === 'country' && h.form === 'place';
 
 class SentenceMatcher {
   readonly out: ActorMention[] = [];
@@ -137,6 +131,11 @@ class SentenceMatcher {
 
   private country(it: Item, h: HitOf<'country'> | HitOf<'ambiguous'>): void {
     const c = this.countryOfHit(h) ?? null;
+    if (h.t === 'country' && (h.form === 'capital' || h.form === 'place')) {
+      if (this.namesake(it)) return;
+      [it, h] = this.suffixed(it, h);
+      if (this.institution(c, h.rule)) return;
+    }
     const n = this.next(this.i);
     if (n?.hit.t === 'agent') {
       this.i++;
@@ -154,6 +153,25 @@ class SentenceMatcher {
     this.later(h, m);
   }
 
+  /** The capital or place item at `this.i` with the suffix that continues its name ("Chongjin City", "Sindh province"), if any. */
+  private suffixed(it: Item, h: HitOf<'country'>): [Item, HitOf<'country'>] {
+    const k = it.to;
+    const sx = this.us[k] && this.its[this.i + 1]?.from !== k ? this.d.suffixes.get(this.us[k].u)?.find((x) => x.words.every((w, n) => this.us[k + n]?.u === w)) : undefined;
+    if (!sx) return [it, h];
+    const to = k + sx.words.length;
+    const hit = { ...h, rule: `${h.rule}; ${sx.rule}` };
+    this.its[this.i] = { from: it.from, to, start: it.start, end: this.us[to - 1].end, hit };
+    return [this.its[this.i], hit];
+  }
+
+  /** A capital or place inside the name of an agreement or group ("Oslo Accords"): the items inside are skipped. */
+  private namesake(it: Item): boolean {
+    const to = namesakeEnd(this.text, this.s, this.us, it.from, it.to, this.its[this.i + 1]?.from ?? Infinity, this.d);
+    if (to < 0) return false;
+    while (this.its[this.i + 1] && this.its[this.i + 1].from < to) this.i++;
+    return true;
+  }
+
   /** "Korean" before the publisher is known: decided at the end of the document (resolveLate). */
   private later(h: Hit, m: ActorMention): void {
     if (h.t === 'ambiguous' && h.mode === 'publisher' && m.actor.country === null) this.pending.push({ m, candidates: h.candidates });
@@ -161,40 +179,30 @@ class SentenceMatcher {
 
   private person(it: { start: number; end: number }, p: Person, title: HitOf<'title'> | null, extraRule: string, from = it.start): void {
     const t = tenureAt(p, this.date);
-    if (this.institution(p, t.rule)) return;
+    if (this.institution(p.country, t.rule)) return;
     const role = title?.roles.find((r) => t.roles.includes(r)) ?? t.roles[0];
     const rule = extraRule ? `${t.rule}; ${extraRule}` : t.rule;
     this.emit({ start: from, end: it.end }, 'name', 'person', { name: p.name, country: p.country, sector: p.sector, code: p.code }, rule, role, p, t.roles);
   }
 
   /**
-   * The person item at `this.i` (with any person items right after it: "Kim Il Sung-Kim Jong Il") followed by
-   * a capitalised institution noun, with at most two capitalised words between that are not verbs ("Kim Il
-   * Sung Square", "Kim Il Sung Higher Party School"), names an institution or place, not the person: an org
-   * of the person's country with the noun's sector. The items inside are skipped.
+   * The name item at `this.i` (a person, capital or place, with any person items right after it: "Kim Il
+   * Sung-Kim Jong Il") followed by a capitalised institution noun, with at most two capitalised words between
+   * that are not verbs ("Kim Il Sung Square", "Kim Il Sung Higher Party School", "Moscow State University"),
+   * names an institution or place, not the person or government: an org of `country` with the noun's sector.
+   * The items inside are skipped.
    */
-  private institution(p: Person, personRule: string): boolean {
+  private institution(country: string | null, nameRule: string): boolean {
     let j = this.i;
     while (this.its[j + 1]?.hit.t === 'person' && this.its[j + 1].from === this.its[j].to) j++;
-    const from = this.its[j].to;
-    const us = this.us;
-    for (let k = from; k < us.length && k <= from + MAX_BETWEEN; k++) {
-      const u = us[k];
-      if (u.u === BARRIER || !isUpper(this.text, u.start)) return false;
-      const inst = this.d.institutions.get(u.u)?.find((x) => k + x.words.length <= us.length && x.words.every((w, n) => us[k + n].u === w));
-      if (inst) {
-        // The words between must not be verbs: parts of speech are read only now that they matter.
-        for (let v = from; v < k; v++) if (posAt(this.s, us[v].start) === 'VERB') return false;
-        const to = k + inst.words.length;
-        while (this.its[j + 1] && this.its[j + 1].from < to) j++;
-        const span = { start: this.its[this.i].start, end: us[to - 1].end };
-        this.i = j;
-        const name = this.text.slice(span.start, span.end);
-        this.emit(span, 'name', 'org', { name, country: p.country, sector: inst.sector, code: code(p.country, inst.sector) }, `${inst.rule}; ${personRule}`);
-        return true;
-      }
-    }
-    return false;
+    const found = institutionAfter(this.text, this.s, this.us, this.its[j].to, this.d);
+    if (!found) return false;
+    while (this.its[j + 1] && this.its[j + 1].from < found.to) j++;
+    const span = { start: this.its[this.i].start, end: this.us[found.to - 1].end };
+    this.i = j;
+    const inst = found.noun;
+    this.emit(span, 'name', 'org', { name: this.text.slice(span.start, span.end), country, sector: inst.sector, code: code(country, inst.sector) }, `${inst.rule}; ${nameRule}`);
+    return true;
   }
 
   private petrarch(it: Item, h: HitOf<'petrarch'>): void {
@@ -276,11 +284,11 @@ class SentenceMatcher {
         const name = nameBefore(this.text, this.asciiText, this.s, comma, prevEnd);
         if (name) return this.affiliated(name, h, country, r);
       }
-      return this.inOffice(span, h, country, r);
+      return this.inOffice(span, h, country, r, isPlace(ch));
     }
     const name = country ? nameAfter(this.text, this.asciiText, this.s, it.end, this.its[this.i + 1]?.start ?? this.s.end) : null;
     if (name && country) return this.affiliated(name, h, country, rules);
-    this.inOffice({ start, end: it.end }, h, country, rules);
+    this.inOffice({ start, end: it.end }, h, country, rules, countryItem !== null && isPlace(countryItem.hit));
   }
 
   private trimEnd(pos: number): number {
@@ -294,9 +302,12 @@ class SentenceMatcher {
     this.emit(name, 'affiliation', 'person', { name: name.text, country, sector: h.sector, code: code(country, h.sector) }, rule, h.roles[0], null, h.roles);
   }
 
-  /** A title resolved by the date to the person then in office, or an unnamed office holder. */
-  private inOffice(span: { start: number; end: number }, h: HitOf<'title'>, country: string | null, rule: string): void {
-    const found = country ? personInOffice(this.d, country, h.roles, this.date) : null;
+  /**
+   * A title resolved by the date to the person then in office, or an unnamed office holder. The title of a
+   * place (`local`: "the governor of Kandahar", "the President of Chechnya") is no national office.
+   */
+  private inOffice(span: { start: number; end: number }, h: HitOf<'title'>, country: string | null, rule: string, local: boolean): void {
+    const found = country && !local ? personInOffice(this.d, country, h.roles, this.date) : null;
     // "Choummaly Sayasone, …, president of the Lao PDR": an appositive of a person already named here
     if (found && this.out.some((m) => m.form !== 'coref' && m.actor.name === found.person.name)) return;
     if (found) {

@@ -39,7 +39,7 @@ export interface PetrarchCode {
 
 /** What a dictionary phrase stands for. */
 export type Hit =
-  | { t: 'country'; code: string; form: 'name' | 'demonym' | 'capital' | 'acronym'; rule: string }
+  | { t: 'country'; code: string; form: 'name' | 'demonym' | 'capital' | 'acronym' | 'place'; rule: string }
   | { t: 'ambiguous'; candidates: string[]; mode: 'publisher' | 'unknown'; rule: string }
   | { t: 'org'; kind: 'igo' | 'agency' | 'org'; name: string; country: string | null; sector: string; code: string; rule: string }
   | { t: 'person'; person: Person }
@@ -49,10 +49,14 @@ export type Hit =
   | { t: 'coref'; refers: 'pair' | 'person'; sector: string | null; rule: string }
   | { t: 'block'; rule: string };
 
-/** A trie value: the hit, and whether the phrase must be written in upper case (US, WHO, AP). */
+/**
+ * A trie value: the hit, whether the phrase must be written in upper case (US, WHO, AP), and which of its
+ * words must begin with a capital (bit k for word k: "Russia Today", a place), 0 when none must.
+ */
 export interface Entry {
   hit: Hit;
   upper: boolean;
+  caps: number;
 }
 
 /** A noun that makes a person's name part of an institution's or place's name ("Square", "Youth League"). */
@@ -61,6 +65,25 @@ export interface Institution {
   words: string[];
   /** CAMEO agent code of the institution (EDU for a university), or null. */
   sector: string | null;
+  rule: string;
+}
+
+/**
+ * A word that, right after a capital or place ("Oslo Accords", "Minsk agreements", "Geneva-based") or
+ * written with a capital before "of" + one ("the Treaty of Rome"), makes the place part of another name:
+ * no actor. `cased`: only when written with a capital ("Paris Club", not "a Paris club"); `hyphen`: only
+ * joined by a hyphen.
+ */
+export interface Namesake {
+  words: string[];
+  cased: boolean;
+  hyphen: boolean;
+  rule: string;
+}
+
+/** A word that continues a place's own name: "Chongjin City", "Sindh province", "Tyumen region". */
+export interface Suffix {
+  words: string[];
   rule: string;
 }
 
@@ -83,6 +106,10 @@ export interface ActorDicts {
   countryNames: Map<string, string>;
   /** Institution nouns (institutions.txt) by their first word: "youth" → Youth League. */
   institutions: Map<string, Institution[]>;
+  /** Namesake words (namesakes.txt) by their first word: "accords" → Oslo Accords. */
+  namesakes: Map<string, Namesake[]>;
+  /** Place suffixes (suffixes.txt) by their first word. */
+  suffixes: Map<string, Suffix[]>;
   /** Problems that did not stop loading (unreadable dates in PETRARCH files), "file:line: problem". */
   warnings: string[];
 }

@@ -41,18 +41,35 @@ export function countryRecord(l: DictLine): CountryRecord {
   return { code, name, names, demonyms, capitals, rule: l.rule };
 }
 
-export interface OrgRecord { kind: 'igo' | 'agency' | 'org'; name: string; country: string | null; sector: string; code: string; names: string[]; rule: string }
+export interface OrgRecord { kind: 'igo' | 'agency' | 'org'; name: string; country: string | null; sector: string; code: string; names: string[]; cased: boolean; rule: string }
 export function igoRecord(l: DictLine): OrgRecord {
   const [code, name, names] = columns(l, ['code', 'name', 'other names'], [igoCode, text, list]);
-  return { kind: 'igo', name, country: null, sector: code.slice(0, 3), code, names, rule: l.rule };
+  return { kind: 'igo', name, country: null, sector: code.slice(0, 3), code, names, cased: false, rule: l.rule };
 }
+/** `case` column: "cased" when the name is made of common words ("Russia Today", "People's Daily"). */
+const caseFlag = z.union([z.literal(''), z.literal('cased')]).transform((s) => s === 'cased');
 export function agencyRecord(l: DictLine): OrgRecord {
-  const [name, country, names] = columns(l, ['short name', 'country', 'other names'], [text, iso3, list]);
-  return { kind: 'agency', name, country, sector: 'MED', code: `${country}MED`, names, rule: l.rule };
+  const [name, country, names, cased] = columns(l, ['short name', 'country', 'other names', 'case'], [text, iso3, list, caseFlag]);
+  return { kind: 'agency', name, country, sector: 'MED', code: `${country}MED`, names, cased, rule: l.rule };
 }
 export function orgRecord(l: DictLine): OrgRecord {
   const [name, country, sec, names] = columns(l, ['name', 'country', 'sector', 'other names'], [text, iso3, sector, list]);
-  return { kind: 'org', name, country, sector: sec, code: country + sec, names, rule: l.rule };
+  return { kind: 'org', name, country, sector: sec, code: country + sec, names, cased: false, rule: l.rule };
+}
+
+export interface PlaceRecord { name: string; country: string; names: string[]; rule: string }
+export function placeRecord(l: DictLine): PlaceRecord {
+  const [name, country, names] = columns(l, ['name', 'country', 'other names'], [text, iso3, list]);
+  return { name, country, names, rule: l.rule };
+}
+
+export interface SuffixRecord { phrase: string; rule: string }
+export const suffixRecord = (l: DictLine): SuffixRecord => ({ phrase: columns(l, ['word'], [text])[0], rule: l.rule });
+
+export interface NamesakeRecord { phrase: string; rule: string }
+export function namesakeRecord(l: DictLine): NamesakeRecord {
+  const [phrase] = columns(l, ['word'], [text]);
+  return { phrase, rule: l.rule };
 }
 
 export interface PersonRecord { name: string; country: string | null; code: string; sector: string; roles: string[]; from: string | null; to: string | null; names: string[]; rule: string }
