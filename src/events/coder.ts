@@ -2,7 +2,7 @@ import type { StageContext } from '../pipeline/stages.js';
 import type { ActorMention, ActorRef, Attribution, CodedEvent, Modality } from '../types.js';
 import { ROLE_BIT } from './cues.js';
 import type { EventDicts } from './load.js';
-import { cueModality, clauseStart, recalled } from './modality.js';
+import { cueModality, clauseStart, recallDate, recalled } from './modality.js';
 import { quadClass } from './ontology.js';
 import { findTriggers, type Match } from './match.js';
 import { GERUND_PREP, nounSource, rememberSenders, subjectActors, type DocState } from './nominal.js';
@@ -227,12 +227,16 @@ function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, c
       break;
     }
   }
-  const date = eventDate(ctx, sent.index, v.toks[first].start);
-  const cue = cueModality(v, d.cues.modality, auxFrom, first, last);
+  // A noun or gerund, not a progressive verb ("were occupying").
+  const nounLike = t.kind === 'noun' || (v.toks[first].lower.endsWith('ing') && v.pos[first - 1] !== 'AUX');
+  const cue = cueModality(v, d.cues.modality, auxFrom, first, last, nounLike);
+  const at = v.toks[first].start;
+  const date = cue.recall >= 0 ? recallDate(v, cue.recall, at, ctx.dates.of(sent.index), ctx.analysed.pubDate, d.cues.numbers) : eventDate(ctx, sent.index, at);
   let modality: Modality = cue.modality;
-  // Not doing what one could agree or give is a refusal ("failed to reach agreement": REJECT), and asserted.
+  // Not doing what one could agree or give is a refusal ("failed to reach agreement": REJECT), and asserted
+  // (historical when recalled: "the days when X did not help").
   const refusal = modality === 'negated' ? d.ontology.refusalByRoot.get(t.cameo.slice(0, 2)) : undefined;
-  if (refusal) modality = 'asserted';
+  if (refusal) modality = cue.recall >= 0 ? 'historical' : 'asserted';
   const pub = ctx.analysed.pubDate;
   if (modality === 'asserted' && date && pub && Number(date.slice(0, 4)) < Number(pub.slice(0, 4)) - 1) modality = 'historical';
   // "X claimed they had attacked Y": claiming one's own act is CAMEO 015 (claim responsibility).

@@ -2,8 +2,8 @@ import type { DictLine } from '../dict/files.js';
 import { DictError } from '../dict/files.js';
 import type { Modality } from '../types.js';
 
-/** Where a modality cue must stand relative to the trigger. */
-export type CueWhere = 'aux' | 'clause' | 'after';
+/** Where a modality cue must stand relative to the trigger ('complement': the trigger lies in what the cue governs). */
+export type CueWhere = 'aux' | 'clause' | 'after' | 'complement';
 
 /** One line of data/triggers/cues/modality.txt: `phrase | modality | where`. */
 export interface ModalityCue {
@@ -15,7 +15,7 @@ export interface ModalityCue {
 }
 
 /** Word roles of data/triggers/cues/roles.txt: `lemma | role`. */
-export type WordRole = 'light' | 'reverse' | 'speech' | 'commentary' | 'carrier' | 'boundary' | 'avow' | 'incident' | 'document';
+export type WordRole = 'light' | 'reverse' | 'speech' | 'commentary' | 'carrier' | 'boundary' | 'avow' | 'incident' | 'document' | 'years';
 
 export interface Cues {
   modality: ModalityCue[];
@@ -23,25 +23,28 @@ export interface Cues {
   roles: Map<string, number>;
   /** Unnamed agents (data/triggers/cues/agents.txt): noun lemma → CAMEO sector. */
   agents: Map<string, string>;
+  /** Number words (data/triggers/cues/numbers.txt): "first" → 1, "ten" → 10. */
+  numbers: Map<string, number>;
 }
 
 const MODALITIES = new Set(['negated', 'hypothetical', 'future', 'planned', 'historical']);
-const WHERE = new Set(['aux', 'clause', 'after']);
-const ROLES = new Set<WordRole>(['light', 'reverse', 'speech', 'commentary', 'carrier', 'boundary', 'avow', 'incident', 'document']);
+const WHERE = new Set(['aux', 'clause', 'after', 'complement']);
+const ROLES = new Set<WordRole>(['light', 'reverse', 'speech', 'commentary', 'carrier', 'boundary', 'avow', 'incident', 'document', 'years']);
 
 /** One bit per word role, so that a token's roles are one number. */
-export const ROLE_BIT: Record<WordRole, number> = { light: 1, reverse: 2, speech: 4, commentary: 8, carrier: 16, boundary: 32, avow: 64, incident: 128, document: 256 };
+export const ROLE_BIT: Record<WordRole, number> = { light: 1, reverse: 2, speech: 4, commentary: 8, carrier: 16, boundary: 32, avow: 64, incident: 128, document: 256, years: 512 };
 
 export function compileCues(lines: DictLine[]): Cues {
   const modality: ModalityCue[] = [];
   const roles = new Map<string, number>();
   const agents = new Map<string, string>();
+  const numbers = new Map<string, number>();
   for (const l of lines) {
     const name = l.file.replace(/^.*\//, '');
     if (name === 'modality.txt') {
       const [phrase, mod, where] = l.fields;
       if (l.fields.length !== 3 || !MODALITIES.has(mod) || !WHERE.has(where))
-        throw new DictError(l.rule, 'expected "phrase | negated|hypothetical|future|planned|historical | aux|clause|after"');
+        throw new DictError(l.rule, 'expected "phrase | negated|hypothetical|future|planned|historical | aux|clause|after|complement"');
       modality.push({ words: phrase.toLowerCase().split(/\s+/), modality: mod as ModalityCue['modality'], where: where as CueWhere, rule: l.rule });
     } else if (name === 'roles.txt') {
       const [word, role] = l.fields;
@@ -52,7 +55,11 @@ export function compileCues(lines: DictLine[]): Cues {
       const [word, sector] = l.fields;
       if (l.fields.length !== 2 || !/^[a-z]+$/.test(word) || !/^[A-Z]{3}$/.test(sector)) throw new DictError(l.rule, 'expected "noun lemma | SECTOR (three capitals)"');
       agents.set(word, sector);
-    } else throw new DictError(l.rule, 'unknown cue table (expected modality.txt, roles.txt or agents.txt)');
+    } else if (name === 'numbers.txt') {
+      const [word, value] = l.fields;
+      if (l.fields.length !== 2 || !/^[a-z]+$/.test(word) || !/^[1-9]\d*$/.test(value)) throw new DictError(l.rule, 'expected "word | positive whole number"');
+      numbers.set(word, Number(value));
+    } else throw new DictError(l.rule, 'unknown cue table (expected modality.txt, roles.txt, agents.txt or numbers.txt)');
   }
-  return { modality, roles, agents };
+  return { modality, roles, agents, numbers };
 }

@@ -44,7 +44,7 @@ describe('shipped ontology and triggers', () => {
 describe('user dictionaries', () => {
   function userDir(file: string, text: string): string {
     const dir = mkdtempSync(join(tmpdir(), 'attache-ev-'));
-    mkdirSync(join(dir, 'triggers'), { recursive: true });
+    mkdirSync(join(dir, 'triggers', 'cues'), { recursive: true });
     writeFileSync(join(dir, 'triggers', file), text);
     return dir;
   }
@@ -58,6 +58,12 @@ describe('user dictionaries', () => {
     const dir = userDir('bad.txt', '# header\nsnub | obj | 999\n');
     expect(() => loadEvents(new DictSources([dir]))).toThrow(DictError);
     expect(() => loadEvents(new DictSources([dir]))).toThrow(/triggers\/bad\.txt:2: CAMEO code "999"/);
+  });
+  it('a malformed complement cue or number word is reported as file:line', () => {
+    const dir = userDir('cues/numbers.txt', 'dozen | 12\nscore | twenty\n');
+    expect(() => loadEvents(new DictSources([dir]))).toThrow(/cues\/numbers\.txt:2: expected "word \| positive whole number"/);
+    const bad = userDir('cues/modality.txt', 'jubilee of | historical | within\n');
+    expect(() => loadEvents(new DictSources([bad]))).toThrow(/cues\/modality\.txt:1: expected .*\|complement"/);
   });
   it('a trigger with no target marker must say the target is optional', () => {
     const dir = userDir('bad.txt', 'snub |  | 120\n');

@@ -28,3 +28,15 @@ describe('acts of the dead are historical', () => {
     expect(code('Russia praised Kim Il Sung.', '2012-04-15')).toEqual(['Russia>Kim Il Sung 051 asserted']);
   });
 });
+
+describe('recollections, with the dates the text stage finds', () => {
+  it('the day of the year a recollection is marked on does not date it; a written year does', () => {
+    expect(code('October 6 is the day when China and the DPRK established diplomatic relations.', '2019-10-04')).toEqual([
+      'China>DPRK 054 historical', 'DPRK>China 054 historical',
+    ]);
+    const dated = (text: string) => coder.code({ id: 't', text, date: '2019-10-04' }).events.map((e) => e.date);
+    expect(dated('October 6 is the day when China and the DPRK established diplomatic relations.')).toEqual([null, null]);
+    expect(dated('October 6 is the day when China and the DPRK established diplomatic relations in 1949.')).toEqual(['1949', '1949']);
+    expect(dated('It is 69 years since the U.S. attacked the DPRK.')).toEqual(['1950']);
+  });
+});
