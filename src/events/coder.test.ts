@@ -42,6 +42,12 @@ describe('roles', () => {
     expect(brief(code('The visit of Putin to North Korea ended on Friday.'))).toEqual(['RUSGOV>PRK CONSULT 042 asserted']);
     expect(brief(code("Putin's visit to China drew attention."))).toEqual(['RUSGOV>CHN CONSULT 042 asserted']);
   });
+  it('a place named before the noun is where it happened, not who did it; a possessive place still acts', () => {
+    const places: TestActor[] = [...ACTORS, { phrase: 'Odesa', code: 'UKR', country: 'UKR', form: 'place' }, { phrase: 'Chechnya', code: 'RUS', country: 'RUS', form: 'place' }];
+    const codePlaces = (text: string) => brief(codeEvents(contextFor(text, places), dicts));
+    expect(codePlaces('They drew no lesson from the Odesa shelling a year ago.')).toEqual([]);
+    expect(codePlaces("Chechnya's attack on Japan failed.")).toEqual(['RUS>JPN ASSAULT 190 asserted']);
+  });
   it('compound subjects give an event per source', () => {
     expect(brief(code('Russia and China condemned Japan.'))).toEqual(['RUS>JPN ACCUSE 111 asserted', 'CHN>JPN ACCUSE 111 asserted']);
   });

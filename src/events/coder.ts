@@ -5,7 +5,7 @@ import type { EventDicts } from './load.js';
 import { cueModality, clauseStart, recallDate, recalled } from './modality.js';
 import { quadClass } from './ontology.js';
 import { findTriggers, type Match } from './match.js';
-import { GERUND_PREP, nounSource, rememberSenders, subjectActors, type DocState } from './nominal.js';
+import { GERUND_PREP, nounSource, placeBefore, rememberSenders, subjectActors, type DocState } from './nominal.js';
 import { objectOf, prepObject, subjectOf, type Subject } from './roles.js';
 import { buildView, type View } from './view.js';
 import { sentenceUnits } from '../text/units.js';
@@ -167,9 +167,11 @@ function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, c
     if (sc.matches.some((o) => CONTENT_EVENTS.has(o.t.event) && o.idx[o.idx.length - 1] < first && thatAfter(v, o.idx[o.idx.length - 1], first))) return [];
     const nominal = gerund && v.chunkOf[first - 1] >= 0 && v.pos[v.chunks[v.chunkOf[first - 1]].a - 1] === 'ADP';
     if (nominal) {
-      // A gerund closing a prepositional phrase is a noun: "killed in Israeli tank shelling" (source: Israel).
+      // A gerund closing a prepositional phrase is a noun: "killed in Israeli tank shelling" (source: Israel); a
+      // place before it is where it happened ("from the Yonphyong Island shelling").
       const ms = v.chunks[v.chunkOf[first - 1]].mentions;
-      sources = ms.length ? [ms[ms.length - 1]] : [];
+      const by = ms.length ? ms[ms.length - 1] : null;
+      sources = by && !placeBefore(v, by) ? [by] : [];
       if (sources.length === 0) return [];
       targets = objectOf(v, last + 1, t.targets);
       subj = null;

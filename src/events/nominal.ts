@@ -63,6 +63,13 @@ export function rememberSenders(v: View, doc: DocState): void {
 }
 
 const PARTICLES = new Set(['out', 'up']);
+/** A place mention used as a modifier, not a possessor ("the Gaza bombing", but "Chechnya's offensive"). */
+export function placeBefore(v: View, m: ActorMention): boolean {
+  if (m.form !== 'place') return false;
+  const at = m.end - v.s.start;
+  return v.s.text[at] !== "'";
+}
+
 /** Prepositions that refer to an event rather than report it ("appreciation for China's assistance"); not "in" or "during". */
 const REFERRING = new Set(['for', 'of', 'about', 'over', 'against', 'to', 'on', 'with', 'at']);
 
@@ -72,8 +79,9 @@ export function nounSource(v: View, first: number, last: number, targetsOf: stri
   const start = v.toks[first].start;
   // A possessor is the source where the noun phrase is a subject ("Putin's visit to China drew attention"), not
   // where it is referred to inside another statement ("expressed appreciation for China's assistance").
-  // Only a chunk's own mentions can: an unnamed chunk's agent spans the whole chunk, the noun included.
-  const own = ch?.own ? ch.mentions.filter((m) => m.end <= start && !isUnknownName(m)) : [];
+  // Only a chunk's own mentions can: an unnamed chunk's agent spans the whole chunk, the noun included. A place
+  // named before the noun is where it happened, not who did it ("the Yonphyong Island shelling").
+  const own = ch?.own ? ch.mentions.filter((m) => m.end <= start && !isUnknownName(m) && !placeBefore(v, m)) : [];
   const referred = ch && ch.a > 0 && (REFERRING.has(v.lem[ch.a - 1]) || (v.pos[ch.a - 1] === 'VERB' && !v.is(ch.a - 1, 'light')));
   if (own.length && !referred) return { sources: [own[own.length - 1]], targets: null, subj: null };
   const after = last + 1;

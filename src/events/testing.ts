@@ -1,6 +1,6 @@
 import { givenDates, type StageContext } from '../pipeline/stages.js';
 import { analyse } from '../text/analyse.js';
-import type { ActorKind, ActorMention } from '../types.js';
+import type { ActorKind, ActorMention, MentionForm } from '../types.js';
 
 /** A hand-written actor for tests: the phrase as it appears, its code and kind. */
 export interface TestActor {
@@ -8,6 +8,8 @@ export interface TestActor {
   code: string;
   country: string | null;
   kind?: ActorKind;
+  /** How the text names it (default 'name'); 'place' for a city or region standing for its country. */
+  form?: MentionForm;
 }
 
 /**
@@ -28,7 +30,7 @@ export function contextFor(text: string, actors: TestActor[], pubDate: string | 
           start: i,
           end,
           text: a.phrase,
-          form: 'name',
+          form: a.form ?? 'name',
           kind: a.kind ?? 'country',
           role: null,
           rule: 'test',
