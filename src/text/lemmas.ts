@@ -92,7 +92,7 @@ export function registerLemma(lemma: string): number {
 }
 
 /** Register the lemma of a dictionary word (lower case), with the word itself as one of its forms. Returns the lemma. */
-export function registerWord(word: string): string {
+function registerWord(word: string): string {
   const lemma = ownLemma(word);
   const id = registerLemma(lemma);
   if (word !== lemma) addForm(word, id);
@@ -109,7 +109,7 @@ function lemmaUnit(u: Unit): Unit {
   if (own === undefined) {
     const l = ownLemma(u.u);
     OWN[u.id] = own = { u: l, id: wordId(l) };
-  }
+  } else if (own.id < 0) own.id = wordId(own.u); // a dictionary loaded since may hold it now
   return own.id === u.id ? u : { u: own.u, id: own.id, start: u.start, end: u.end };
 }
 

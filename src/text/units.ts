@@ -146,9 +146,6 @@ function seen(text: string, i: number, j: number, h: number, lower: boolean): st
 /** A–Z to a–z; other ASCII as it is. */
 const lowerAscii = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
-/** The word of vocabulary number `id`. */
-export const wordOf = (id: number): string => WORDS[id];
-
 /** How many words the vocabulary holds: units made before it grew must be renumbered (see sentenceUnits). */
 export const vocabularySize = (): number => VOCAB.size;
 
