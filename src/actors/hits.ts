@@ -39,6 +39,22 @@ const hasNonAscii = (text: string, from: number, to: number): boolean => {
 const abbreviationPeriod = (text: string, u: Unit, prev: Unit): boolean =>
   text.charCodeAt(u.start) === 46 && prev.end === u.start && prev.u.length === 1;
 
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * May a period of the ASCII text[from, to) end an abbreviation? Such a period follows a unit of one character
+ * that ends right there, so the two characters before it are not both letters or digits, and the one before
+ * is no space. Most sentences hold one period, after a longer word: their characters answer, not their units.
+ */
+function mayEndAbbreviation(text: string, from: number, to: number): boolean {
+  for (let p = text.indexOf('.', from + 1); p >= 0 && p < to; p = text.indexOf('.', p + 1)) {
+    const c = text.charCodeAt(p - 1);
+    if (!isSpace(c) && !(p - 2 >= from && isAlnum(c) && isAlnum(text.charCodeAt(p - 2)))) return true;
+  }
+  return false;
+}
+
 /**
  * The sentence's word units, accents folded, with the periods of abbreviations dropped: derived from
  * the shared units of the sentence, which stay as they are for the other stages. Most sentences need
@@ -48,6 +64,7 @@ const abbreviationPeriod = (text: string, u: Unit, prev: Unit): boolean =>
 export function actorUnits(text: string, s: Sentence, asciiText: boolean): Unit[] {
   const all = sentenceUnits(text, s);
   const ascii = asciiText || !hasNonAscii(text, s.start, s.end);
+  if (ascii && !mayEndAbbreviation(text, s.start, s.end)) return all;
   let k = 0;
   if (ascii) {
     while (k < all.length && !(k > 0 && all[k].u === BARRIER && abbreviationPeriod(text, all[k], all[k - 1]))) k++;
