@@ -1,21 +1,22 @@
 /**
- * Sentence boundaries: the platform's Unicode sentence segmenter (Intl.Segmenter, ICU's UAX #29 rules), with
- * the breaks it puts after an abbreviation or an initial joined again (data/text/abbreviations.txt: "Dr. Kim",
- * "Dec. 5"; "G. Zyuganov"), and after a dotted initialism unless a sentence opener follows ("the U.S. FTA" is
- * one sentence, "the U.S. The DPRK" two: data/text/sentence-openers.txt). ICU splits a KCNA story ~8× faster than wink-nlp's tokeniser
- * and sentence boundary detection, which the coder then runs only on the sentences that need POS tags
- * (see analyse.ts); ICU in Node has no abbreviation suppressions of its own, hence the two word lists.
+ * Sentence boundaries: the breaks of the platform's Unicode sentence segmenter (Intl.Segmenter, ICU's UAX #29
+ * rules; sentence-breaks.ts), with the breaks it puts after an abbreviation or an initial joined again
+ * (data/text/abbreviations.txt: "Dr. Kim", "Dec. 5"; "G. Zyuganov"), and after a dotted initialism unless a
+ * sentence opener follows ("the U.S. FTA" is one sentence, "the U.S. The DPRK" two: data/text/sentence-openers.txt).
+ * ICU splits a KCNA story ~8× faster than wink-nlp's tokeniser and sentence boundary detection, which the coder
+ * then runs only on the sentences that need POS tags (see analyse.ts); ICU in Node has no abbreviation
+ * suppressions of its own, hence the two word lists.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDictText, SHIPPED_DATA_DIR } from '../dict/files.js';
+import { sentenceBreaks } from './sentence-breaks.js';
 
 const words = (file: string): Set<string> =>
   new Set(parseDictText(readFileSync(join(SHIPPED_DATA_DIR, 'text', file), 'utf8'), `text/${file}`).map((l) => l.fields[0]));
 
 const ABBREVIATIONS = words('abbreviations.txt');
 const OPENERS = words('sentence-openers.txt');
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 const SPACE = /\s/;
 const LETTER = /\p{L}/u;
@@ -68,16 +69,12 @@ function close(out: [number, number][], text: string, start: number, end: number
 /** [start, end) of each sentence of `text`, white space trimmed; empty segments dropped. */
 export function sentenceSpans(text: string): [number, number][] {
   const out: [number, number][] = [];
-  const segments = segmenter.segment(text);
   let start = 0;
-  // Segment by segment through `containing`, which costs the segmenter less than its iterator.
-  for (let at = segments.containing(0)?.segment.length ?? 0; at < text.length; ) {
-    const s = segments.containing(at)!;
+  for (const at of sentenceBreaks(text)) {
     if (breakStands(text, at)) {
       close(out, text, start, at);
       start = at;
     }
-    at += s.segment.length;
   }
   close(out, text, start, text.length);
   return out;
