@@ -18,11 +18,11 @@ import { sentenceUnits } from '../text/units.js';
 export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
   const out: CodedEvent[] = [];
   const doc: DocState = { sender: null };
-  const { roles, agents } = d.cues;
+  const { roles } = d.cues;
   for (const s of ctx.analysed.sentences) {
     if (!d.prefilter.mayHoldEvent(sentenceUnits(ctx.analysed.text, s))) continue;
     const all = ctx.mentions[s.index] ?? [];
-    const v = buildView(s, all, roles, agents, () => ctx.dates.of(s.index));
+    const v = buildView(s, all, d.cues, () => ctx.dates.of(s.index));
     if (namesCarrier(v, roles)) rememberSenders(v, doc);
     const matches = findTriggers(v, d);
     if (matches.length === 0) continue;

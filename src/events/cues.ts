@@ -21,6 +21,11 @@ export interface Cues {
   modality: ModalityCue[];
   /** Roles of a lemma as a bit mask of ROLE_BIT (a lemma may have several: "announce" is light and speech). */
   roles: Map<string, number>;
+  /**
+   * Roles by written form: of a role word itself and of its inflections the lemmatiser may leave alone ("staged",
+   * "reports"): the word plus -s, -ed, and -d after a final e. A token's roles are then two lookups, no slicing.
+   */
+  formRoles: Map<string, number>;
   /** Unnamed agents (data/triggers/cues/agents.txt): noun lemma → CAMEO sector. */
   agents: Map<string, string>;
   /** Number words (data/triggers/cues/numbers.txt): "first" → 1, "ten" → 10. */
@@ -61,5 +66,17 @@ export function compileCues(lines: DictLine[]): Cues {
       numbers.set(word, Number(value));
     } else throw new DictError(l.rule, 'unknown cue table (expected modality.txt, roles.txt, agents.txt or numbers.txt)');
   }
-  return { modality, roles, agents, numbers };
+  return { modality, roles, formRoles: formRoles(roles), agents, numbers };
+}
+
+function formRoles(roles: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (w: string, bits: number) => out.set(w, (out.get(w) ?? 0) | bits);
+  for (const [w, bits] of roles) {
+    add(w, bits);
+    add(`${w}s`, bits);
+    add(`${w}ed`, bits);
+    if (w.endsWith('e')) add(`${w}d`, bits);
+  }
+  return out;
 }

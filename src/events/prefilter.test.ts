@@ -33,7 +33,7 @@ describe('events pre-filter', () => {
       for (const story of kcnaStories(1500)) {
         const a = analyse(story.text);
         for (const s of a.sentences) {
-          const found = findTriggers(buildView(s, [], d.cues.roles, d.cues.agents), d).length > 0;
+          const found = findTriggers(buildView(s, [], d.cues), d).length > 0;
           if (!found) continue;
           matched++;
           if (!d.prefilter.mayHoldEvent(sentenceUnits(a.text, s))) missed.push(s.text);

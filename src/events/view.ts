@@ -1,5 +1,5 @@
 import type { ActorMention, Sentence, Token } from '../types.js';
-import { ROLE_BIT, type WordRole } from './cues.js';
+import { ROLE_BIT, type Cues, type WordRole } from './cues.js';
 
 /**
  * A noun-phrase chunk: a maximal run of nominal tokens, actor mentions kept whole. A chunk that holds no mention
@@ -78,12 +78,9 @@ const PLACE_PREP = new Set(['in', 'of', 'from', 'throughout', 'across']);
 const PAREN_MAX = 5;
 
 /** Roles of a word: by lemma, else by its written form less an inflection the lemmatiser missed ("staged"). */
-function roleMask(roles: Map<string, number>, lemma: string, w: string): number {
-  let m = roles.get(lemma) ?? 0;
-  if (w !== lemma) m |= roles.get(w) ?? 0;
-  if (w.endsWith('s')) m |= roles.get(w.slice(0, -1)) ?? 0;
-  if (w.endsWith('ed')) m |= (roles.get(w.slice(0, -2)) ?? 0) | (roles.get(w.slice(0, -1)) ?? 0);
-  return m;
+function roleMask(cues: Cues, lemma: string, w: string): number {
+  const m = cues.formRoles.get(w) ?? 0;
+  return w === lemma ? m : m | (cues.roles.get(lemma) ?? 0);
 }
 
 /**
@@ -108,8 +105,7 @@ export class View {
   constructor(
     readonly s: Sentence,
     private readonly mentions: ActorMention[],
-    private readonly roles: Map<string, number>,
-    private readonly agents: Map<string, string>,
+    private readonly cues: Cues,
     /** The sentence's date mentions, asked for only when a chunk may be a name. */
     private readonly dates: () => { start: number; end: number }[] = () => [],
   ) {
@@ -129,7 +125,7 @@ export class View {
   is(i: number, r: WordRole): boolean {
     if (i < 0 || i >= this.n) return false;
     let m = this.mask[i];
-    if (m < 0) m = this.mask[i] = roleMask(this.roles, this.lem[i], this.toks[i].lower);
+    if (m < 0) m = this.mask[i] = roleMask(this.cues, this.lem[i], this.toks[i].lower);
     return (m & ROLE_BIT[r]) !== 0;
   }
 
@@ -242,7 +238,8 @@ export class View {
    * by the mention of a place phrase after it (a mention: an agent is never placed by another agent); else null.
    */
   agentOf(ch: Chunk): ActorMention | null {
-    const sector = this.agents.get(ch.head) ?? this.agents.get(singular(ch.head)) ?? (this.isUnknownName(ch) ? '' : undefined);
+    const agents = this.cues.agents;
+    const sector = agents.get(ch.head) ?? agents.get(singular(ch.head)) ?? (this.isUnknownName(ch) ? '' : undefined);
     if (sector === undefined) return null;
     const next = PLACE_PREP.has(this.lem[ch.b + 1]) ? this.chunkOf[ch.b + 2] : -1;
     const place = next >= 0 && this.chunks[next].own?.actor.country ? this.chunks[next].own : null;
@@ -284,9 +281,8 @@ function singular(w: string): string {
 export function buildView(
   s: Sentence,
   mentions: ActorMention[],
-  roles: Map<string, number>,
-  agents: Map<string, string>,
+  cues: Cues,
   dates: () => { start: number; end: number }[] = () => [],
 ): View {
-  return new View(s, mentions, roles, agents, dates);
+  return new View(s, mentions, cues, dates);
 }
