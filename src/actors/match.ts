@@ -14,7 +14,7 @@ import type { ActorMention, ActorRef, AnalysedText, Sentence } from '../types.js
 import { BARRIER, type Unit } from '../text/units.js';
 import { DocMemory } from './coref.js';
 import { fold } from './compile.js';
-import { actorUnits, hasLower, items, NON_ASCII, type Item } from './hits.js';
+import { actorUnits, hasLower, isAscii, items, type Item } from './hits.js';
 import { personInOffice, tenureAt } from './lookup.js';
 import type { ActorDicts, Hit, Person } from './model.js';
 import { nameAfter, nameBefore, posAt } from './names.js';
@@ -360,7 +360,7 @@ export function findActors(a: AnalysedText, d: ActorDicts, opts: FindOptions = {
   const pending: Pending[] = [];
   const publisher = publisherOf(d, opts.source);
   // One test of the whole text spares one per sentence: most texts are plain ASCII.
-  const ascii = !NON_ASCII.test(a.text);
+  const ascii = isAscii(a.text);
   const out = a.sentences.map((s) => new SentenceMatcher(a.text, s, d, mem, date, publisher, pending, ascii).run());
   if (publisher === null && pending.length) resolveLate(out, pending, d);
   return out;
