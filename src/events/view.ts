@@ -47,6 +47,8 @@ export class Chunk {
   }
 }
 
+/** No mentions: what mentionAt is before the chunks are built, and a chunk's list when it holds none. */
+const NO_MENTIONS: (ActorMention | null)[] = [];
 const NOMINAL = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const POSSESSIVE_PRON = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
@@ -98,8 +100,8 @@ export class View {
    * Role bits per token, computed on first use (-1: not yet). Plain arrays here and below: a typed array of more
    * than 64 bytes lives outside the heap and costs several times as much to make as a small array.
    */
-  private readonly mask: number[] = [];
-  private mentionAt: (ActorMention | null)[] = [];
+  private readonly mask: number[];
+  private mentionAt: (ActorMention | null)[] = NO_MENTIONS;
   private built: { chunkOf: number[]; chunks: Chunk[] } | null = null;
 
   constructor(
@@ -111,13 +113,15 @@ export class View {
   ) {
     const toks = (this.toks = s.tokens);
     const n = (this.n = toks.length);
-    const lem: string[] = (this.lem = []);
-    const pos: string[] = (this.pos = []);
+    // Arrays made at their size: grown by push, each would be allocated two or three times over.
+    const lem: string[] = (this.lem = new Array<string>(n));
+    const pos: string[] = (this.pos = new Array<string>(n));
+    const mask: number[] = (this.mask = new Array<number>(n));
     for (let i = 0; i < n; i++) {
       const t = toks[i];
-      lem.push(t.pos === 'PROPN' ? t.lower : t.lemma);
-      pos.push(t.pos);
-      this.mask.push(-1);
+      lem[i] = t.pos === 'PROPN' ? t.lower : t.lemma;
+      pos[i] = t.pos;
+      mask[i] = -1;
     }
   }
 
@@ -156,11 +160,11 @@ export class View {
       for (let i = lo; i < n && toks[i].start < m.end; i++) if (toks[i].end > m.start) at[i] = m;
     }
     // Whether each token may stand in a chunk, read once per token by the chunker below.
-    const inChunk: boolean[] = [];
-    const chunkOf: number[] = [];
+    const inChunk = new Array<boolean>(n);
+    const chunkOf = new Array<number>(n);
     for (let k = 0; k < n; k++) {
-      inChunk.push(this.inChunk(k));
-      chunkOf.push(-1);
+      inChunk[k] = this.inChunk(k);
+      chunkOf[k] = -1;
     }
     const built = { chunkOf, chunks: [] as Chunk[] };
     this.buildChunks(inChunk, built.chunks, built.chunkOf);
@@ -214,8 +218,13 @@ export class View {
         if (pos[b] === 'PRON' && !POSSESSIVE_PRON.has(lem[b]) && mentionAt[b] === null) break;
         b++;
       }
-      const ms: ActorMention[] = [];
-      for (let k = i; k <= b; k++) if (mentionAt[k] && ms[ms.length - 1] !== mentionAt[k]) ms.push(mentionAt[k]!);
+      let ms = NO_MENTIONS as ActorMention[];
+      for (let k = i; k <= b; k++) {
+        if (mentionAt[k] === null || ms[ms.length - 1] === mentionAt[k]) continue;
+        // Most chunks hold no mention: they share one empty list, never changed.
+        if (ms === NO_MENTIONS) ms = [];
+        ms.push(mentionAt[k]!);
+      }
       // The chunk's actor: its last mention, unless that one is a possessor ("Rwanda's Senate" → Rwanda still).
       let actor: ActorMention | null = null;
       for (let k = ms.length - 1; k >= 0 && !actor; k--) {
