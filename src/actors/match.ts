@@ -37,15 +37,17 @@ interface Pending {
 const code = (country: string | null, sector: string | null) => (country ?? '---') + (sector ?? '');
 const isPlace = (h: Hit): boolean => h.t === 'country' && h.form === 'place';
 
+/** One for a document, whose sentences it matches in order (one object a document, not one a sentence). */
 class SentenceMatcher {
-  readonly out: ActorMention[] = [];
-  private its: Item[] = [];
-  private us: Unit[] = [];
+  // The sentence being matched, its units and items, the item at hand, and the mentions found so far.
+  private s!: Sentence;
+  private us!: Unit[];
+  private its!: Item[];
   private i = 0;
+  private out!: ActorMention[];
 
   constructor(
     private readonly text: string,
-    private readonly s: Sentence,
     private readonly d: ActorDicts,
     private readonly mem: DocMemory,
     private readonly date: string | null,
@@ -54,8 +56,10 @@ class SentenceMatcher {
     private readonly asciiText: boolean,
   ) {}
 
-  run(): ActorMention[] {
-    this.us = actorUnits(this.text, this.s, this.asciiText);
+  run(s: Sentence): ActorMention[] {
+    this.s = s;
+    this.out = [];
+    this.us = actorUnits(this.text, s, this.asciiText);
     this.its = items(this.text, this.us, this.d);
     for (this.i = 0; this.i < this.its.length; this.i++) this.step(this.its[this.i]);
     this.surnames();
@@ -361,7 +365,8 @@ export function findActors(a: AnalysedText, d: ActorDicts, opts: FindOptions = {
   const publisher = publisherOf(d, opts.source);
   // One test of the whole text spares one per sentence: most texts are plain ASCII.
   const ascii = isAscii(a.text);
-  const out = a.sentences.map((s) => new SentenceMatcher(a.text, s, d, mem, date, publisher, pending, ascii).run());
+  const matcher = new SentenceMatcher(a.text, d, mem, date, publisher, pending, ascii);
+  const out = a.sentences.map((s) => matcher.run(s));
   if (publisher === null && pending.length) resolveLate(out, pending, d);
   return out;
 }
