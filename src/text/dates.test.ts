@@ -1,8 +1,9 @@
+import * as chrono from 'chrono-node';
 import { describe, expect, it } from 'vitest';
 import { DictSources } from '../dict/files.js';
 import type { ActorMention, AnalysedText } from '../types.js';
 import { analyse } from './analyse.js';
-import { findDates, loadCalendar, nearestOccurrence } from './dates.js';
+import { findDates, loadCalendar, loneWeekday, nearestOccurrence } from './dates.js';
 
 const cal = loadCalendar(new DictSources());
 /** Every sentence's date mentions, in order. */
@@ -22,6 +23,26 @@ describe('dates', () => {
   it('reads Victory Day as 27 July when the document speaks of the Fatherland Liberation War', () => {
     const text = 'Victory Day was marked. It commemorates the Fatherland Liberation War.';
     expect(dates(text, '2012-07-26')[0].date).toBe('2012-07-27');
+  });
+
+  it('reads a lone weekday as chrono does, and leaves any other window to chrono', () => {
+    const frames = ['He came on %.', '(%) he came', 'the talks, %, were', 'the talks ,% were', '% the team', 'the delegation on %', 'é% é', '%'];
+    const names = ['Monday', 'Tuesday', 'Wednesday', 'THURSDAY', 'friday', 'Saturday', 'Sunday'];
+    for (let day = 1; day <= 7; day++) {
+      const instant = new Date(Date.UTC(2012, 0, day, 12));
+      for (const f of frames) {
+        for (const name of names) {
+          const window = f.replace('%', name);
+          const [r, ...more] = chrono.casual.parse(window, { instant, timezone: 'UTC' });
+          expect(more).toEqual([]);
+          const want = { index: r.index, text: r.text, date: r.start.date().toISOString().slice(0, 10) };
+          expect(loneWeekday(window, instant), `${window} (${instant.toISOString()})`).toEqual(want);
+        }
+      }
+    }
+    const ref = new Date('2012-01-05T12:00:00Z');
+    for (const other of ['Kim Il Sung on Thursday', 'last Thursday', 'Thursday next week', 'on Thursday, May 9', 'Thursday and Friday', 'Thursdays', 'Thurs.', 'the weekend', 'two days after Thursday', 'at the end of Thursday'])
+      expect(loneWeekday(other, ref), other).toBeNull();
   });
 
   it('resolves weekdays and relative dates against the publication date', () => {
