@@ -45,6 +45,14 @@ describe('dates', () => {
       expect(loneWeekday(other, ref), other).toBeNull();
   });
 
+  it('counts the years of "August 15, 66 years ago" back from the publication date', () => {
+    const [d] = dates('Korea was liberated on August 15, 66 years ago, from the Japanese.', '2011-08-15');
+    expect(d).toMatchObject({ text: 'August 15, 66 years ago', date: '1945-08-15' });
+    expect(dates('Korea was liberated on August 15, 66 years ago.', null)[0]).toMatchObject({ text: 'August 15, 66 years ago', date: null });
+    // A year that is a year stays one.
+    expect(dates('The treaty was signed on July 11, 1961, years ago.', '2011-07-11')[0].date).toBe('1961-07-11');
+  });
+
   it('resolves weekdays and relative dates against the publication date', () => {
     const ds = dates('He sent a wreath to the bier Sunday. Two days ago they met.', '2012-09-02');
     expect(ds.map((d) => d.date)).toEqual(['2012-09-02', '2012-08-31']);

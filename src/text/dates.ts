@@ -205,10 +205,15 @@ function chronoDates(s: Sentence, pubDate: string | null, ref: { instant: Date; 
       continue;
     }
     for (const r of DATE_ONLY.parse(window, ref)) {
+      const start = s.start + a + r.index;
+      const ago = yearsAgo(window, r, pubDate);
+      if (ago) {
+        out.push({ sentence: s.index, start, end: start + ago.text.length, text: ago.text, date: ago.date, named: null });
+        continue;
+      }
       const c = r.start;
       const iso = c.date().toISOString().slice(0, 10);
       const date = pubDate ? resolvePart(c, iso, pubDate) : statedPart(c, iso);
-      const start = s.start + a + r.index;
       out.push({ sentence: s.index, start, end: start + r.text.length, text: r.text, date, named: null });
     }
   }
@@ -222,6 +227,26 @@ function chronoDates(s: Sentence, pubDate: string | null, ref: { instant: Date; 
 }
 
 type Component = chrono.ParsedResult['start'];
+
+/** A month and day with a count of years after them, then "years ago" ("August 15, 66 years ago"). */
+const COUNTED_YEAR = /,?\s*(\d{1,3})$/;
+const YEARS_AGO = /^\s+years?\s+ago\b/i;
+
+/**
+ * "On August 15, 66 years ago": chrono reads "August 15, 66" as 1966; the number counts years back from the
+ * publication date (1945 when published in 2011). The whole phrase is the mention; without a publication date
+ * its year is unknown.
+ */
+function yearsAgo(window: string, r: chrono.ParsedResult, pubDate: string | null): { text: string; date: string | null } | null {
+  const after = YEARS_AGO.exec(window.slice(r.index + r.text.length));
+  const count = after && r.start.isCertain('day') ? COUNTED_YEAR.exec(r.text) : null;
+  if (!after || !count) return null;
+  const text = r.text + after[0];
+  if (!pubDate) return { text, date: null };
+  const year = String(Number(pubDate.slice(0, 4)) - Number(count[1])).padStart(4, '0');
+  const mmdd = `${String(r.start.get('month')).padStart(2, '0')}-${String(r.start.get('day')).padStart(2, '0')}`;
+  return { text, date: `${year}-${mmdd}` };
+}
 
 /** Unknown publication date: keep only what the text itself states, never the clock's year. */
 function statedPart(c: Component, iso: string): string | null {
