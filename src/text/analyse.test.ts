@@ -32,3 +32,15 @@ describe('lazy tagging', () => {
     expect(tokens.find((t) => t.text === 'replied')).toMatchObject({ pos: 'VERB', lemma: 'reply' });
   });
 });
+
+describe('tokens whatever came before', () => {
+  it("splits a possessive the same way before punctuation and after it has been seen there", () => {
+    // Read first, "Hwasong's," would make wink keep every later "Hwasong's" whole.
+    const before = analyse("It was Hwasong's, not ours. They praised Hwasong's (new) policy.");
+    const after = analyse("Hwasong's policy was praised.");
+    const words = (a: ReturnType<typeof analyse>) => a.sentences.flatMap((s) => s.tokens.map((t) => t.text));
+    expect(words(before)).toEqual(['It', 'was', 'Hwasong', "'s", ',', 'not', 'ours', '.', 'They', 'praised', 'Hwasong', "'s", '(', 'new', ')', 'policy', '.']);
+    expect(words(after).slice(0, 2)).toEqual(['Hwasong', "'s"]);
+    for (const s of before.sentences) for (const t of s.tokens) expect(before.text.slice(t.start, t.end)).toBe(t.text);
+  });
+});

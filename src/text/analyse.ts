@@ -16,25 +16,45 @@ function wink(): ReturnType<typeof winkNLP> {
 }
 
 /**
+ * A possessive right before punctuation ("It was Park's, not ours."). wink-nlp keeps it one token there and adds
+ * it to its cache of words, after which it keeps every later "Park's" whole too, while a fresh process splits it
+ * ("Park", "'s"): the tokens, and the events read from them, would depend on what the process read before. A space
+ * put after the possessive makes wink split it every time.
+ */
+const POSSESSIVE_BEFORE_PUNCTUATION = /(?<=\p{L}['’]s)(?=[^\s\p{L}\p{N}])/gu;
+
+/**
  * Tokens of `text` with POS, lemma and character offsets (plus `offset`), from wink-nlp. Offsets come from
- * wink's preceding spaces, which reconstruct the text exactly; white-space tokens are left out.
+ * wink's preceding spaces, which reconstruct the text exactly, less the spaces put after possessives;
+ * white-space tokens are left out.
  */
 export function tag(text: string, offset = 0): Token[] {
   const w = wink();
   const its = w.its;
-  const tokens = w.readDoc(text).tokens();
+  /** Where spaces went into the text wink reads, in its coordinates, in order. */
+  const added: number[] = [];
+  const read = text.replace(POSSESSIVE_BEFORE_PUNCTUATION, (_: string, at: number) => {
+    added.push(at + added.length);
+    return ' ';
+  });
+  const tokens = w.readDoc(read).tokens();
   const values = tokens.out(its.value) as string[];
   // wink's typings give precedingSpaces and lemma other signatures; at run time both are token its functions.
   const spaces = tokens.out(its.precedingSpaces as unknown as ItsFunction<string>) as string[];
   const pos = tokens.out(its.pos) as string[];
   const lemma = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
   const out: Token[] = [];
-  let at = offset;
+  let at = 0;
+  let shift = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     at += spaces[i].length;
+    while (shift < added.length && added[shift] < at) shift++;
     // wink keeps line breaks as tokens of their own (tagged SPACE): no word, no token here.
-    if (pos[i] !== 'SPACE') out.push({ text: v, lower: v.toLowerCase(), pos: pos[i], lemma: lemma[i], start: at, end: at + v.length });
+    if (pos[i] !== 'SPACE') {
+      const start = offset + at - shift;
+      out.push({ text: v, lower: v.toLowerCase(), pos: pos[i], lemma: lemma[i], start, end: start + v.length });
+    }
     at += v.length;
   }
   return out;
