@@ -160,7 +160,7 @@ class SentenceMatcher {
   /** The capital or place item at `this.i` with the suffix that continues its name ("Chongjin City", "Sindh province"), if any. */
   private suffixed(it: Item, h: HitOf<'country'>): [Item, HitOf<'country'>] {
     const k = it.to;
-    const sx = this.us[k] && this.its[this.i + 1]?.from !== k ? this.d.suffixes.get(this.us[k].u)?.find((x) => x.words.every((w, n) => this.us[k + n]?.u === w)) : undefined;
+    const sx = k < this.us.length && this.its[this.i + 1]?.from !== k ? this.d.suffixes.get(this.us[k].u)?.find((x) => x.words.every((w, n) => this.us[k + n]?.u === w)) : undefined;
     if (!sx) return [it, h];
     const to = k + sx.words.length;
     const hit = { ...h, rule: `${h.rule}; ${sx.rule}` };

@@ -133,7 +133,27 @@ function thatAfter(v: View, end: number, limit: number): boolean {
 /** Events whose "that" clause is their content, not a second event. */
 const CONTENT_EVENTS = new Set(['REQUEST', 'THREATEN', 'ACCUSE']);
 
+/**
+ * A match's events. Its parts are separate functions so that V8 compiles each on its own: one function this size
+ * took 60–70 ms of TurboFan time to compile, again after each deoptimisation (three times on the KCNA corpus).
+ */
 function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, ctx: StageContext): CodedEvent[] {
+  const p = participants(sc, m, doc);
+  if (p === null || (sc.commentary ??= isCommentary(sc.v))) return [];
+  const pairs = pairsOf(p, m.t);
+  return pairs.length === 0 ? [] : eventsOf(sc, m, p, pairs, d, ctx);
+}
+
+/** The actors of a match; without a source there is no event. */
+interface Participants {
+  sources: ActorMention[];
+  targets: ActorMention[];
+  /** The subject found for the trigger, if it was looked for. */
+  subj: Subject | null;
+}
+
+/** The sources and targets of a match, or null when it has no source or is no event of its own. */
+function participants(sc: SentenceCoding, m: Match, doc: DocState): Participants | null {
   const { v, heads } = sc;
   const { t, idx } = m;
   const first = idx[0];
@@ -147,24 +167,24 @@ function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, c
     // "X said Y must …": X demands of Y.
     subj = subjectOf(v, first);
     sources = subj && subj.speech >= 0 ? subjectActors(v, subjectOf(v, subj.speech), doc) : [];
-    if (sources.length === 0) return [];
+    if (sources.length === 0) return null;
     targets = subjectActors(v, subj, doc);
   } else if (t.kind !== 'noun') {
     const gerund = v.toks[first].lower.endsWith('ing');
     // A gerund after a preposition has no subject of its own ("jailed him for helping militants").
-    if (gerund && GERUND_PREP.has(v.lem[first - 1])) return [];
+    if (gerund && GERUND_PREP.has(v.lem[first - 1])) return null;
     // "…, killing eight people": a participle after the main event is its consequence, not another event.
-    if (gerund && v.lem[first - 1] === ',' && heads.some((h) => h < first)) return [];
+    if (gerund && v.lem[first - 1] === ',' && heads.some((h) => h < first)) return null;
     // "all the people supporting the party": a participle after its noun modifies it (unless it closes a phrase).
-    if (gerund && v.chunkOf[first - 1] >= 0 && v.pos[v.chunks[v.chunkOf[first - 1]].a - 1] !== 'ADP') return [];
+    if (gerund && v.chunkOf[first - 1] >= 0 && v.pos[v.chunks[v.chunkOf[first - 1]].a - 1] !== 'ADP') return null;
     // An infinitive under an earlier trigger of the clause is its complement: "refused to meet", "threatened to attack".
     if (v.lem[first - 1] === 'to' && v.pos[first - 1] === 'PART') {
       const cs = clauseStart(v, first);
-      for (const h of heads) if (h >= cs && h < first) return [];
+      for (const h of heads) if (h >= cs && h < first) return null;
     }
     // The content of a demand or warning is not an event: "reiterated its demand that Israel ease restrictions".
     // Once "alleged that", "warned that", "demanded that" has opened, what follows in the sentence is its content.
-    if (sc.matches.some((o) => CONTENT_EVENTS.has(o.t.event) && o.idx[o.idx.length - 1] < first && thatAfter(v, o.idx[o.idx.length - 1], first))) return [];
+    if (sc.matches.some((o) => CONTENT_EVENTS.has(o.t.event) && o.idx[o.idx.length - 1] < first && thatAfter(v, o.idx[o.idx.length - 1], first))) return null;
     const nominal = gerund && v.chunkOf[first - 1] >= 0 && v.pos[v.chunks[v.chunkOf[first - 1]].a - 1] === 'ADP';
     if (nominal) {
       // A gerund closing a prepositional phrase is a noun: "killed in Israeli tank shelling" (source: Israel); a
@@ -172,12 +192,12 @@ function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, c
       const ms = v.chunks[v.chunkOf[first - 1]].mentions;
       const by = ms.length ? ms[ms.length - 1] : null;
       sources = by && !placeBefore(v, by) ? [by] : [];
-      if (sources.length === 0) return [];
+      if (sources.length === 0) return null;
       targets = objectOf(v, last + 1, t.targets);
       subj = null;
     } else if (t.kind === 'verb' && isPassive(v, first)) {
       sources = prepObject(v, last + 1, 'by');
-      if (sources.length === 0) return [];
+      if (sources.length === 0) return null;
       const reduced = reducedRelative(v, first);
       const head = reduced ? v.chunks[v.chunkOf[first - 1]].actor : null;
       subj = reduced ? null : subjectOf(v, first);
@@ -185,13 +205,13 @@ function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, c
     } else {
       subj = subjectOf(v, first);
       sources = subjectActors(v, subj, doc);
-      if (sources.length === 0) return [];
+      if (sources.length === 0) return null;
       targets = objectOf(v, last + 1, t.targets);
     }
   } else {
     const ns = nounSource(v, first, last, t.targets, doc);
     sources = ns.sources;
-    if (sources.length === 0) return [];
+    if (sources.length === 0) return null;
     subj = ns.subj;
     targets = ns.targets ?? objectOf(v, last + 1, t.targets);
   }
@@ -202,15 +222,30 @@ function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, c
       if (c >= 0 && v.chunks[c].actor && !sources.includes(v.chunks[c].actor!)) targets = [v.chunks[c].actor!];
     }
   }
-  if ((sc.commentary ??= isCommentary(v))) return [];
-  const pairs: [ActorMention, ActorMention | null][] = [];
+  return { sources, targets, subj };
+}
+
+type Pair = [ActorMention, ActorMention | null];
+
+/** Source–target pairs: an actor does not act on itself; a trigger may allow no target, or its sources act on each other. */
+function pairsOf({ sources, targets }: Participants, t: Match['t']): Pair[] {
+  const pairs: Pair[] = [];
   for (const s of sources) {
     const ts = targets.filter((x) => !sameActor(x, s));
     if (ts.length) for (const x of ts) pairs.push([s, x]);
     else if (t.mutual && sources.length > 1) for (const x of sources) if (!sameActor(x, s)) pairs.push([s, x]);
     if (!ts.length && !(t.mutual && sources.length > 1) && t.optionalTarget) pairs.push([s, null]);
   }
-  if (pairs.length === 0) return [];
+  return pairs;
+}
+
+/** The events of a match with its actor pairs: modality, date, the CAMEO code (recoded by modality), evidence. */
+function eventsOf(sc: SentenceCoding, m: Match, p: Participants, pairs: Pair[], d: EventDicts, ctx: StageContext): CodedEvent[] {
+  const { v } = sc;
+  const { t, idx } = m;
+  const { sources, subj } = p;
+  const first = idx[0];
+  const last = idx[idx.length - 1];
   const sent = v.s;
   // Modality cues stand between the subject and the trigger ("China plans to visit": "plans" may be tagged a noun).
   let srcEnd = -Infinity;
@@ -222,7 +257,7 @@ function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, c
   // …but not before a coordinated predicate with its own tense: "did not bow to pressure and insisted" (insisting is
   // not negated), while "should withdraw … and accept" shares the modal.
   const ownTense = v.toks[first].lower !== v.lem[first];
-  for (let k = first - 1, verb = false; ownTense && k > auxFrom; k--) {
+  for (let k = first - 1, verb = false; ownTense && k > auxFrom && k >= 0; k--) {
     if (v.pos[k] === 'VERB') verb = true;
     else if (!verb && (v.lem[k] === 'and' || v.lem[k] === 'but') && v.pos.slice(auxFrom, k).includes('VERB')) {
       auxFrom = k + 1;

@@ -75,7 +75,8 @@ const REFERRING = new Set(['for', 'of', 'about', 'over', 'against', 'to', 'on', 
 
 /** Source of a nominalisation: possessor ("X's visit"), "of/by X" after it, or the subject of a light verb. */
 export function nounSource(v: View, first: number, last: number, targetsOf: string[], doc: DocState): { sources: ActorMention[]; targets: ActorMention[] | null; subj: Subject | null } {
-  const ch = v.chunks[v.chunkOf[first]];
+  const c = v.chunkOf[first];
+  const ch = c >= 0 ? v.chunks[c] : undefined;
   const start = v.toks[first].start;
   // A possessor is the source where the noun phrase is a subject ("Putin's visit to China drew attention"), not
   // where it is referred to inside another statement ("expressed appreciation for China's assistance").

@@ -49,7 +49,7 @@ export function subjectOf(v: View, i: number): Subject | null {
     }
     const l = v.lem[j];
     if (RELATIVE.has(l)) {
-      const k = v.lem[j - 1] === ',' ? j - 2 : j - 1;
+      const k = j > 0 && v.lem[j - 1] === ',' ? j - 2 : j - 1;
       if (k >= 0 && v.chunkOf[k] >= 0) {
         const ch = v.chunks[v.chunkOf[k]];
         return { chunk: ch, actors: ch.actor ? [ch.actor] : [], speech: -1 };
@@ -159,7 +159,7 @@ function actorsAt(v: View, k: number): ActorMention[] {
       if (!unknown.length) unknown = coordinatedRight(v, c2);
     }
     const after = c2.b + 1;
-    if ((v.lem[after] !== 'of' && v.lem[after] !== 'with') || v.chunkOf[after + 1] < 0) break;
+    if (after + 1 >= v.lem.length || (v.lem[after] !== 'of' && v.lem[after] !== 'with') || v.chunkOf[after + 1] < 0) break;
     c2 = v.chunks[v.chunkOf[after + 1]];
   }
   return unknown;

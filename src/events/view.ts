@@ -250,7 +250,7 @@ export class View {
     const agents = this.cues.agents;
     const sector = agents.get(ch.head) ?? agents.get(singular(ch.head)) ?? (this.isUnknownName(ch) ? '' : undefined);
     if (sector === undefined) return null;
-    const next = PLACE_PREP.has(this.lem[ch.b + 1]) ? this.chunkOf[ch.b + 2] : -1;
+    const next = ch.b + 2 < this.n && PLACE_PREP.has(this.lem[ch.b + 1]) ? this.chunkOf[ch.b + 2] : -1;
     const place = next >= 0 && this.chunks[next].own?.actor.country ? this.chunks[next].own : null;
     return agentMention(this.s, ch, sector, place);
   }
