@@ -366,7 +366,10 @@ export function findActors(a: AnalysedText, d: ActorDicts, opts: FindOptions = {
   // One test of the whole text spares one per sentence: most texts are plain ASCII.
   const ascii = isAscii(a.text);
   const matcher = new SentenceMatcher(a.text, d, mem, date, publisher, pending, ascii);
-  const out = a.sentences.map((s) => matcher.run(s));
+  // A loop, not map(): map() makes a packed array until V8 optimises it and a holey one after, and every stage
+  // that reads the lists was optimised for the first kind (deopt "wrong map", then a recompile of each).
+  const out: ActorMention[][] = [];
+  for (const s of a.sentences) out.push(matcher.run(s));
   if (publisher === null && pending.length) resolveLate(out, pending, d);
   return out;
 }

@@ -67,8 +67,10 @@ export function splitItems(tokens: Token[], mentions: ActorMention[], titles: Se
     items[items.length - 1].push(t);
   }
   const out: Token[][] = [];
-  for (const it of items.map(trimItem).filter((x) => x.length)) {
-    const prev = out[out.length - 1];
+  for (const item of items) {
+    const it = trimItem(item);
+    if (it.length === 0) continue;
+    const prev = out.length > 0 ? out[out.length - 1] : undefined;
     if (prev && /^c\.c\.?$/i.test(prev.filter(isWord).map((t) => t.text).join('').replace(/^the/i, ''))) prev.push(...it);
     else out.push(it);
   }
@@ -134,9 +136,16 @@ function trimItem(item: Token[]): Token[] {
   return item.slice(a, b);
 }
 
-/** The actor mentions inside [start, end). */
-function mentionsIn(mentions: ActorMention[], start: number, end: number): ActorMention[] {
-  return mentions.filter((m) => m.start >= start && m.end <= end);
+/**
+ * The actor mentions inside [start, end), less the coreference to a person that is not the whole item. A loop, not
+ * filter(): filter() makes arrays of another kind once V8 has optimised it, which deoptimised partyOf.
+ */
+function mentionsIn(mentions: ActorMention[], words: Token[], start: number, end: number): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (const m of mentions) {
+    if (m.start >= start && m.end <= end && (m.form !== 'coref' || !PERSON_KINDS.has(m.kind) || whole(words, m))) out.push(m);
+  }
+  return out;
 }
 
 /**
@@ -153,7 +162,7 @@ export function partyOf(item: Token[], text: string, parts: SentenceParts): Part
   // Only a name names a person for sure. A title or a coreference ("chairman of the Russian ...", "his")
   // names one only when it is the whole item ("the Russian President"); inside a longer item it may be
   // the head of an association, so it gives at most a country.
-  const ms = mentionsIn(parts.mentions, start, end).filter((m) => m.form !== 'coref' || !PERSON_KINDS.has(m.kind) || whole(words, m));
+  const ms = mentionsIn(parts.mentions, words, start, end);
   // The item's own person comes before any preposition: not "Kim Jong Un" in "Nigerian ambassador to Kim Jong Un".
   const firstAdp = words.find((t) => t.pos === 'ADP')?.start ?? Infinity;
   const person = ms.find((m) => PERSON_KINDS.has(m.kind) && m.actor.name && m.start < firstAdp && (m.form === 'name' || whole(words, m)));
