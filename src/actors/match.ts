@@ -101,9 +101,10 @@ class SentenceMatcher {
   private emit(it: { start: number; end: number }, form: ActorMention['form'], kind: ActorMention['kind'], actor: Omit<ActorRef, 'text'> & { text?: string }, rule: string, role: string | null = null, person: Person | null = null, roles: string[] = []) {
     const text = this.text.slice(it.start, it.end);
     const a: ActorRef = { text: actor.text ?? text, name: actor.name, country: actor.country, sector: actor.sector, code: actor.code };
-    const m: ActorMention = { sentence: this.s.index, start: it.start, end: it.end, text, form, kind, actor: a, role, rule };
-    // A person named after their death is recalled, not acting now.
-    if (person?.died && this.date && person.died < this.date) m.died = person.died;
+    // A person named after their death is recalled, not acting now. Every mention has the field, in this order (as
+    // agentMention's in events/view.ts), so that V8 sees one shape of mention wherever mentions are read.
+    const died = person?.died && this.date && person.died < this.date ? person.died : undefined;
+    const m: ActorMention = { sentence: this.s.index, start: it.start, end: it.end, text, form, kind, actor: a, role, rule, died };
     this.out.push(m);
     this.mem.see(m, roles, person);
     return m;

@@ -70,9 +70,11 @@ function agentMention(s: Sentence, ch: Chunk, sector: string, place: ActorMentio
     text,
     form: 'name',
     kind: 'group',
+    // The fields in the order of the mentions the actor stage makes (actors/match.ts emit): one shape for V8.
+    actor: { text, name: sector ? null : text, country, sector: sector || null, code: `${country ?? '---'}${sector}` },
     role: null,
     rule: 'data/triggers/cues/agents.txt',
-    actor: { text, name: sector ? null : text, country, sector: sector || null, code: `${country ?? '---'}${sector}` },
+    died: undefined,
   };
 }
 
