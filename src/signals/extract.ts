@@ -76,7 +76,11 @@ function settle(f: Frame, views: SentenceViews, pubDate: string | null): void {
   const i = f.sentence;
   // A tribute may take the occasion the report opened with; a message's occasion is in it or its body.
   const window = TRIBUTE.has(f.kind) ? [i + 1, i + 2, i - 1, i - 2] : [i + 1, i + 2];
-  const near = window.map((k) => views.at(k)).filter((v): v is SentenceView => v !== undefined);
+  const near: SentenceView[] = [];
+  for (const k of window) {
+    const v = views.at(k);
+    if (v !== undefined) near.push(v);
+  }
   if (!f.occasion) {
     for (const v of near) {
       if (v.s.index > i && v.cues.some((c) => c.value.role === 'courier')) continue;
@@ -137,8 +141,12 @@ function triggerSentence(v: SentenceView, st: DocState): void {
   const verb = subjectEnd(v, first.start);
   const receives = verb !== null && v.cues.some((c) => c.value.role === 'receive' && c.start >= verb.start && c.start < first.start);
   const subject = verb ? partiesIn(v, v.s.start, verb.start) : { parties: [], pronoun: false };
-  const courierAt = Math.min(...v.cues.filter((c) => c.value.role === 'courier').map((c) => c.start), Infinity);
-  const own = v.triggers.map((t, i) => ownParties(v, t, v.triggers[i + 1]?.start ?? v.s.end, courierAt));
+  // Loops rather than filter() and map(), whose arrays change kind once V8 optimises them (deopt "wrong map" here).
+  let courierAt = Infinity;
+  for (const c of v.cues) if (c.value.role === 'courier' && c.start < courierAt) courierAt = c.start;
+  const own: Own[] = [];
+  const n = v.triggers.length;
+  for (let i = 0; i < n; i++) own.push(ownParties(v, v.triggers[i], i + 1 < n ? v.triggers[i + 1].start : v.s.end, courierAt));
   v.triggers.forEach((t, i) => {
     const later = own.slice(i);
     const fromBy = later.find((o) => o.senders.length)?.senders ?? [];

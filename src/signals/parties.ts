@@ -28,6 +28,13 @@ const ORG_KINDS = new Set(['org', 'igo', 'agency']);
 const CAP = /^\p{Lu}/u;
 const isWord = (t: Token) => t.pos !== 'PUNCT' && t.pos !== 'SYM';
 
+/** The text of an item's words run together, punctuation left out. */
+function wordsOf(item: Token[]): string {
+  let s = '';
+  for (const t of item) if (isWord(t)) s += t.text;
+  return s;
+}
+
 /**
  * Split the tokens of a region into list items: at semicolons when there are any, else at commas and
  * "and" that open a new determiner phrase or a named person ("the C.C., the WPK, the Cabinet and the
@@ -71,7 +78,7 @@ export function splitItems(tokens: Token[], mentions: ActorMention[], titles: Se
     const it = trimItem(item);
     if (it.length === 0) continue;
     const prev = out.length > 0 ? out[out.length - 1] : undefined;
-    if (prev && /^c\.c\.?$/i.test(prev.filter(isWord).map((t) => t.text).join('').replace(/^the/i, ''))) prev.push(...it);
+    if (prev && /^c\.c\.?$/i.test(wordsOf(prev).replace(/^the/i, ''))) prev.push(...it);
     else out.push(it);
   }
   return out;
