@@ -93,7 +93,7 @@ export function nounSource(v: View, first: number, last: number, targetsOf: stri
     const a = v.chunks[v.chunkOf[after + 1]].actor;
     if (a) return { sources: [a], targets: null, subj: null };
   }
-  let g = ch ? ch.a - 1 : first - 1;
+  let g = (ch ? ch.a : first) - 1;
   // Skip what may stand between a light verb and its noun: an adverb, a coordinated adjective ("a stern and
   // personal warning"), an indirect object ("gave Putin a warning").
   for (let hop = 0; hop < 3 && g > 0; hop++) {

@@ -147,7 +147,8 @@ function triggerSentence(v: SentenceView, st: DocState): void {
   const own: Own[] = [];
   const n = v.triggers.length;
   for (let i = 0; i < n; i++) own.push(ownParties(v, v.triggers[i], i + 1 < n ? v.triggers[i + 1].start : v.s.end, courierAt));
-  v.triggers.forEach((t, i) => {
+  for (let i = 0; i < n; i++) {
+    const t = v.triggers[i];
     const later = own.slice(i);
     const fromBy = later.find((o) => o.senders.length)?.senders ?? [];
     const toList = later.find((o) => o.recipients.length)?.recipients ?? [];
@@ -155,7 +156,7 @@ function triggerSentence(v: SentenceView, st: DocState): void {
     const last = st.frames[st.frames.length - 1];
     if (last && isDefinite(v, t)) {
       mergeInto(last, v, toList, fromBy, behalf, courierAt === Infinity);
-      return;
+      continue;
     }
     const cue = v.kindCues[0]?.value;
     const f = new Frame(
@@ -187,7 +188,7 @@ function triggerSentence(v: SentenceView, st: DocState): void {
     countryFromSentence(v, f);
     if (!f.recipients.length) fillRecipients(f, v, st);
     st.frames.push(f);
-  });
+  }
 }
 
 /**
