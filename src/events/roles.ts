@@ -144,19 +144,23 @@ function isIncident(v: View, ch: Chunk): boolean {
   return v.is(h, 'incident');
 }
 
-/** The actors of the chunk at `k`, or of "X of Y" when X names no actor ("the government of Laos"). */
-function actorsAt(v: View, k: number): ActorMention[] {
+/**
+ * The actors of the chunk at `k`, or of "X of Y" when X names no actor ("the government of Laos"); null for none.
+ * (Not an empty list: V8 makes an empty literal array of another elements kind than a filled one, and objectOf
+ * deoptimised where it first met the other kind.)
+ */
+function actorsAt(v: View, k: number): ActorMention[] | null {
   const c = v.chunkOf[k];
-  if (c < 0) return [];
+  if (c < 0) return null;
   const ch = v.chunks[c];
-  if (isIncident(v, ch)) return [];
+  if (isIncident(v, ch)) return null;
   // "the mayor of the northern West Bank city of Nablus", "an agreement with the European Union": follow a short
   // chain of "of"/"with" phrases to a named actor; an unknown name ("---") only where nothing better follows.
-  let unknown: ActorMention[] = [];
+  let unknown: ActorMention[] | null = null;
   for (let c2 = ch, step = 0; step < 3; step++) {
     if (c2.actor) {
       if (!c2.actor.actor.code?.startsWith('---')) return coordinatedRight(v, c2);
-      if (!unknown.length) unknown = coordinatedRight(v, c2);
+      unknown ??= coordinatedRight(v, c2);
     }
     const after = c2.b + 1;
     if (after + 1 >= v.lem.length || (v.lem[after] !== 'of' && v.lem[after] !== 'with') || v.chunkOf[after + 1] < 0) break;
@@ -185,12 +189,12 @@ export function objectOf(v: View, from: number, targets: string[]): ActorMention
   }
   if (targets.includes('obj') && j < n && v.chunkOf[j] >= 0) {
     const a = actorsAt(v, j);
-    if (a.length) return a;
+    if (a) return a;
   }
   // "alleged that France was aware …": the subject of the complement clause.
   if (targets.includes('that') && v.lem[from] === 'that' && from + 1 < n) {
     const a = actorsAt(v, from + 1);
-    if (a.length) return a;
+    if (a) return a;
   }
   for (let k = from; k < n && k < from + OBJECT_SPAN; k++) {
     const p = v.pos[k];
@@ -198,7 +202,7 @@ export function objectOf(v: View, from: number, targets: string[]): ActorMention
     if (p === 'PUNCT' && v.lem[k] !== '"') break;
     if ((p === 'ADP' || (p === 'PART' && v.lem[k] === 'to')) && targets.includes(v.lem[k]) && k + 1 < n) {
       const a = actorsAt(v, k + 1);
-      if (a.length) return a;
+      if (a) return a;
     }
   }
   return [];
