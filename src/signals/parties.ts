@@ -62,7 +62,7 @@ export function splitItems(tokens: Token[], mentions: ActorMention[], titles: Se
         ((DETERMINERS.has(next.lower) && !apposition(tokens, j, mentions)) ||
           (personStarts.has(next.start) && CAP.test(next.text)) ||
           (t.text === ',' && isPlural(next)) ||
-          (t.pos === 'CCONJ' && ORG_WORDS.has(tokens[i - 1]?.lower ?? '') && opensOrgName(tokens, j)) ||
+          (t.pos === 'CCONJ' && ORG_WORDS.has(i > 0 ? tokens[i - 1].lower : '') && opensOrgName(tokens, j)) ||
           opensTitledName(tokens, j, titles) ||
           opensApposedName(tokens, j, titles));
       if (opens) {

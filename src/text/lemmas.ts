@@ -120,7 +120,11 @@ function lemmaUnit(u: Unit): Unit {
 export function lemmaUnits(text: string, s: Sentence): Unit[] {
   const c = shared(s);
   if (c.lemmas) return c.lemmas;
-  return (c.lemmas = sentenceUnits(text, s).map(lemmaUnit));
+  // A loop, not map(): map() makes a packed array until V8 optimises it and a holey one after, and the phrase
+  // matchers that read the units were optimised for the first kind (deopt "wrong map" in each, then a recompile).
+  const out: Unit[] = [];
+  for (const u of sentenceUnits(text, s)) out.push(lemmaUnit(u));
+  return (c.lemmas = out);
 }
 
 /** A dictionary phrase reduced to its words' lemmas ("sanctions imposed" → "sanction impose"), each registered. */
