@@ -33,10 +33,14 @@ export function tag(text: string, offset = 0): Token[] {
   const its = w.its;
   /** Where spaces went into the text wink reads, in its coordinates, in order. */
   const added: number[] = [];
-  const read = text.replace(POSSESSIVE_BEFORE_PUNCTUATION, (_: string, at: number) => {
-    added.push(at + added.length);
-    return ' ';
-  });
+  // Most sentences hold no possessive: two substring searches cost a third of the regular expression's scan.
+  const read =
+    !text.includes("'s") && !text.includes('’s')
+      ? text
+      : text.replace(POSSESSIVE_BEFORE_PUNCTUATION, (_: string, at: number) => {
+          added.push(at + added.length);
+          return ' ';
+        });
   const tokens = w.readDoc(read).tokens();
   const values = tokens.out(its.value) as string[];
   // wink's typings give precedingSpaces and lemma other signatures; at run time both are token its functions.
