@@ -14,7 +14,7 @@ const run = it.skipIf(!shared && process.env.CI !== 'true');
 const TOLERANCE = 0.02;
 
 const REPORTED: { set: EvalSet; file: string; figures: Record<string, number> }[] = [
-  { set: 'plover-gsr', file: 'plover-gsr-dev.jsonl', figures: { type_accuracy: 0.728, dyad_accuracy: 0.325 } },
+  { set: 'plover-gsr', file: 'plover-gsr-dev.jsonl', figures: { type_accuracy: 0.728, dyad_accuracy: 0.366 } },
   { set: 'petr2-gsr', file: 'petr2-gsr-dev.jsonl', figures: { f1: 0.694, precision: 0.758 } },
   { set: 'cameo-pentaclass', file: 'cameo-pentaclass-dev.tsv', figures: { accuracy: 0.738, macro_f1: 0.745 } },
 ];

@@ -6,6 +6,7 @@ import { cueModality, clauseStart, recallDate, recalled } from './modality.js';
 import { quadClass } from './ontology.js';
 import { findTriggers, type Match } from './match.js';
 import { GERUND_PREP, nounSource, placeBefore, rememberSenders, subjectActors, type DocState } from './nominal.js';
+import { namesOther, ownState, placeTarget } from './place.js';
 import { objectOf, prepObject, subjectOf, type Subject } from './roles.js';
 import { buildView, type View } from './view.js';
 import { sentenceUnits } from '../text/units.js';
@@ -30,7 +31,7 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
     const attribution: Attribution | null = agency ? { agency: agency.actor.name ?? agency.text, country: agency.actor.country } : ctx.attribution;
     const heads: number[] = [];
     for (const m of matches) if (m.t.kind !== 'noun') heads.push(m.idx[0]);
-    const sc: SentenceCoding = { v, matches, heads, attribution, commentary: undefined };
+    const sc: SentenceCoding = { v, mentions: all, matches, heads, attribution, commentary: undefined };
     const seen = new Set<string>();
     const events: CodedEvent[] = [];
     for (const m of matches) {
@@ -53,6 +54,8 @@ export function codeEvents(ctx: StageContext, d: EventDicts): CodedEvent[] {
 /** What the matches of one sentence share while they are coded. */
 interface SentenceCoding {
   v: View;
+  /** The sentence's actor mentions. */
+  mentions: ActorMention[];
   matches: Match[];
   /** First token of each match that is not a nominalisation: the sentence's predicates. */
   heads: number[];
@@ -138,7 +141,7 @@ const CONTENT_EVENTS = new Set(['REQUEST', 'THREATEN', 'ACCUSE']);
  * took 60–70 ms of TurboFan time to compile, again after each deoptimisation (three times on the KCNA corpus).
  */
 function codeMatch(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts, ctx: StageContext): CodedEvent[] {
-  const p = participants(sc, m, doc);
+  const p = participants(sc, m, doc, d);
   if (p === null || (sc.commentary ??= isCommentary(sc.v))) return [];
   const pairs = pairsOf(p, m.t);
   return pairs.length === 0 ? [] : eventsOf(sc, m, p, pairs, d, ctx);
@@ -153,7 +156,7 @@ interface Participants {
 }
 
 /** The sources and targets of a match, or null when it has no source or is no event of its own. */
-function participants(sc: SentenceCoding, m: Match, doc: DocState): Participants | null {
+function participants(sc: SentenceCoding, m: Match, doc: DocState, d: EventDicts): Participants | null {
   const { v, heads } = sc;
   const { t, idx } = m;
   const first = idx[0];
@@ -196,6 +199,8 @@ function participants(sc: SentenceCoding, m: Match, doc: DocState): Participants
       targets = objectOf(v, last + 1, t.targets);
       subj = null;
     } else if (t.kind === 'verb' && isPassive(v, first)) {
+      // An intransitive trigger has no passive: "the spirit was fully demonstrated" is another sense.
+      if (t.intransitive) return null;
       sources = prepObject(v, last + 1, 'by');
       if (sources.length === 0) return null;
       const reduced = reducedRelative(v, first);
@@ -222,7 +227,35 @@ function participants(sc: SentenceCoding, m: Match, doc: DocState): Participants
       if (c >= 0 && v.chunks[c].actor && !sources.includes(v.chunks[c].actor!)) targets = [v.chunks[c].actor!];
     }
   }
+  if (targets.length === 0 && t.kind !== 'modal' && !(t.mutual && sources.length > 1)) targets = impliedTargets(sc, m, sources, d);
   return { sources, targets, subj };
+}
+
+/**
+ * The target of an event whose clause names none in its roles: for a material act, the foreign country or actor
+ * of a place phrase after the trigger (placeTarget); for a protest, else, the protesters' own state (ownState).
+ */
+function impliedTargets(sc: SentenceCoding, m: Match, sources: ActorMention[], d: EventDicts): ActorMention[] {
+  const quad = quadClass(d.ontology, m.t.cameo);
+  const last = m.idx[m.idx.length - 1];
+  // A transitive verb in -ed with a phrase where its object should be is a participle: "prisoners detained in
+  // Israel", "soldiers killed in Afghanistan". Its "subject" is who underwent it, and the place says nothing of a
+  // target.
+  const participle = m.t.kind === 'verb' && m.t.targets.includes('obj') && sc.v.toks[last].lower.endsWith('ed') && sc.v.pos[last + 1] === 'ADP';
+  const placed = (quad === 2 || quad === 4) && !participle ? placeTarget(sc.v, last + 1, sources) : [];
+  if (m.t.event !== 'PROTEST') return placed;
+  // A protest is held where it is aimed only when the sentence names no third party ("a demonstration in Karachi
+  // in protest against the U.S. forces").
+  if (placed.length) return namesOther(sc.mentions, sources[0].actor.country, placed[0].actor.country) ? [] : placed;
+  // Only a protest word that is an event on its own (flag opt) is one against authority: "rally" and "march"
+  // without a target are gatherings ("rallied around the leader").
+  if (!m.t.optionalTarget) return placed;
+  const own: ActorMention[] = [];
+  for (const s of sources) {
+    const st = ownState(s, sc.mentions);
+    if (st) own.push(st);
+  }
+  return own;
 }
 
 type Pair = [ActorMention, ActorMention | null];

@@ -70,6 +70,12 @@ export function placeBefore(v: View, m: ActorMention): boolean {
   return v.s.text[at] !== "'";
 }
 
+/** "an anti-U.S. demonstration": what follows "anti-" is what the event opposes, never who does it. */
+function opposed(v: View, m: ActorMention): boolean {
+  const at = m.start - v.s.start;
+  return at >= 5 && v.s.text.slice(at - 5, at).toLowerCase() === 'anti-';
+}
+
 /** Prepositions that refer to an event rather than report it ("appreciation for China's assistance"); not "in" or "during". */
 const REFERRING = new Set(['for', 'of', 'about', 'over', 'against', 'to', 'on', 'with', 'at']);
 
@@ -82,7 +88,7 @@ export function nounSource(v: View, first: number, last: number, targetsOf: stri
   // where it is referred to inside another statement ("expressed appreciation for China's assistance").
   // Only a chunk's own mentions can: an unnamed chunk's agent spans the whole chunk, the noun included. A place
   // named before the noun is where it happened, not who did it ("the Yonphyong Island shelling").
-  const own = ch?.own ? ch.mentions.filter((m) => m.end <= start && !isUnknownName(m) && !placeBefore(v, m)) : [];
+  const own = ch?.own ? ch.mentions.filter((m) => m.end <= start && !isUnknownName(m) && !placeBefore(v, m) && !opposed(v, m)) : [];
   const referred = ch && ch.a > 0 && (REFERRING.has(v.lem[ch.a - 1]) || (v.pos[ch.a - 1] === 'VERB' && !v.is(ch.a - 1, 'light')));
   if (own.length && !referred) return { sources: [own[own.length - 1]], targets: null, subj: null };
   const after = last + 1;

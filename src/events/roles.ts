@@ -145,11 +145,12 @@ function isIncident(v: View, ch: Chunk): boolean {
 }
 
 /**
- * The actors of the chunk at `k`, or of "X of Y" when X names no actor ("the government of Laos"); null for none.
+ * The actors of the chunk at `k`, or of "X of Y" when X names no actor ("the government of Laos"), through the
+ * prepositions `links`; null for none.
  * (Not an empty list: V8 makes an empty literal array of another elements kind than a filled one, and objectOf
  * deoptimised where it first met the other kind.)
  */
-function actorsAt(v: View, k: number): ActorMention[] | null {
+function actorsAt(v: View, k: number, links: readonly string[] = OF_WITH): ActorMention[] | null {
   const c = v.chunkOf[k];
   if (c < 0) return null;
   const ch = v.chunks[c];
@@ -163,12 +164,13 @@ function actorsAt(v: View, k: number): ActorMention[] | null {
       unknown ??= coordinatedRight(v, c2);
     }
     const after = c2.b + 1;
-    if (after + 1 >= v.lem.length || (v.lem[after] !== 'of' && v.lem[after] !== 'with') || v.chunkOf[after + 1] < 0) break;
+    if (after + 1 >= v.lem.length || !links.includes(v.lem[after]) || v.chunkOf[after + 1] < 0) break;
     c2 = v.chunks[v.chunkOf[after + 1]];
   }
   return unknown;
 }
 
+const OF_WITH = ['of', 'with'];
 const OBJECT_SPAN = 14;
 
 /**
@@ -196,13 +198,24 @@ export function objectOf(v: View, from: number, targets: string[]): ActorMention
     const a = actorsAt(v, from + 1);
     if (a) return a;
   }
+  return clauseActors(v, from, targets, OF_WITH, false, null);
+}
+
+/**
+ * The actors of the first phrase after token `from` that one of `preps` opens and whose actors `keep` accepts
+ * (any, when null), within the clause: no verb, clause boundary, relative pronoun or comma crossed, nor (when
+ * `auxEnds`) an auxiliary, which after a noun trigger opens the predicate it is the subject of ("joint exercises
+ * are a challenge to …"). `links` as for actorsAt.
+ */
+export function clauseActors(v: View, from: number, preps: string[], links: readonly string[], auxEnds: boolean, keep: ((a: ActorMention) => boolean) | null): ActorMention[] {
+  const n = v.lem.length;
   for (let k = from; k < n && k < from + OBJECT_SPAN; k++) {
     const p = v.pos[k];
-    if (p === 'VERB' || v.is(k, 'boundary') || RELATIVE.has(v.lem[k])) break;
+    if (p === 'VERB' || (auxEnds && p === 'AUX') || v.is(k, 'boundary') || RELATIVE.has(v.lem[k])) break;
     if (p === 'PUNCT' && v.lem[k] !== '"') break;
-    if ((p === 'ADP' || (p === 'PART' && v.lem[k] === 'to')) && targets.includes(v.lem[k]) && k + 1 < n) {
-      const a = actorsAt(v, k + 1);
-      if (a) return a;
+    if ((p === 'ADP' || (p === 'PART' && v.lem[k] === 'to')) && preps.includes(v.lem[k]) && k + 1 < n) {
+      const a = actorsAt(v, k + 1, links);
+      if (a && (keep === null || a.every(keep))) return a;
     }
   }
   return [];

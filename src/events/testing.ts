@@ -10,6 +10,8 @@ export interface TestActor {
   kind?: ActorKind;
   /** How the text names it (default 'name'); 'place' for a city or region standing for its country. */
   form?: MentionForm;
+  /** The canonical name (default: the phrase), e.g. the country of a demonym. */
+  name?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export function contextFor(text: string, actors: TestActor[], pubDate: string | 
           kind: a.kind ?? 'country',
           role: null,
           rule: 'test',
-          actor: { text: a.phrase, name: a.phrase, country: a.country, sector: a.code.slice(3) || null, code: a.code },
+          actor: { text: a.phrase, name: a.name ?? a.phrase, country: a.country, sector: a.code.slice(3) || null, code: a.code },
         });
       }
     }
