@@ -21,6 +21,7 @@ const ACTORS: TestActor[] = [
   { phrase: 'Syria', code: 'SYR', country: 'SYR' },
   { phrase: 'Russian', code: 'RUS', country: 'RUS' },
   { phrase: 'Tass', code: 'RUSMED', country: 'RUS', kind: 'agency' },
+  { phrase: 'Pak Chol', code: 'PRKGOV', country: 'PRK' },
 ];
 
 function code(text: string, pubDate: string | null = '2025-05-09'): CodedEvent[] {
@@ -31,6 +32,11 @@ const brief = (es: CodedEvent[]) => es.map((e) => `${e.source.code}>${e.target?.
 describe('roles', () => {
   it('active: subject is the source, object the target', () => {
     expect(brief(code('Russia accused Japan of provocations.'))).toEqual(['RUS>JPN ACCUSE 112 asserted']);
+  });
+  it('a name before an appositive title is the subject, not the title ("X, prime minister of Y, met")', () => {
+    expect(brief(code('Pak Chol, foreign minister of the country, met Putin in Moscow.'))).toEqual(['PRKGOV>RUSGOV CONSULT 040 asserted']);
+    // Next to its verb, or with no name before it, the title is the subject.
+    expect(brief(code('In Moscow, the foreign minister met Putin.'))).toEqual(['---GOV>RUSGOV CONSULT 040 asserted']);
   });
   it('passive: the by-phrase is the source', () => {
     expect(brief(code('Putin was congratulated by Kim Jong Un on Sunday.'))).toEqual(['PRKGOV>RUSGOV SUPPORT 051 asserted']);

@@ -38,9 +38,10 @@ export function subjectOf(v: View, i: number): Subject | null {
         j = before - 1;
         continue;
       }
-      // An appositive or introductory phrase (", leader of North Korea,"), not a subject next to its verb. (The
-      // actor is asked last: naming an unnamed chunk may parse the sentence's dates.)
-      if (before >= 0 && v.lem[before] === ',' && !ch.pron && !v.is(ch.b, 'carrier') && !nextToVerb(v, ch.b, i) && !ch.actor) {
+      // An appositive or introductory phrase (", leader of North Korea,"), not a subject next to its verb; also one
+      // whose actor is only its title when a name stands before it ("Amama Mbabazi, prime minister of Uganda, met":
+      // the name is the subject). (The actor is asked last: naming an unnamed chunk may parse the sentence's dates.)
+      if (before >= 0 && v.lem[before] === ',' && !ch.pron && !v.is(ch.b, 'carrier') && !nextToVerb(v, ch.b, i) && (!ch.actor || (unnamed(ch.actor) && namedAt(v, before - 1)))) {
         j = before - 1;
         continue;
       }
@@ -68,6 +69,16 @@ export function subjectOf(v: View, i: number): Subject | null {
     j--;
   }
   return null;
+}
+
+/** An actor of no known country or organisation: an unnamed agent ("the minister", ---GOV). */
+const unnamed = (m: ActorMention): boolean => m.actor.code?.startsWith('---') ?? true;
+
+/** Does token `k` end a chunk that names an actor? */
+function namedAt(v: View, k: number): boolean {
+  const c = k >= 0 ? v.chunkOf[k] : -1;
+  const a = c >= 0 && v.chunks[c].b === k ? v.chunks[c].actor : null;
+  return a !== null && !unnamed(a);
 }
 
 const PP_CHAIN = new Set(['of', 'in', 'from', 'throughout', 'across']);
