@@ -19,12 +19,6 @@ export interface Item {
 
 const HAS_LOWER = /\p{Ll}/u;
 
-/**
- * Is all of `text` ASCII? Only then is its UTF-8 as long as it is. Node counts UTF-8 bytes about three
- * times faster than a regular expression finds a character past ASCII, and every text is asked.
- */
-export const isAscii = (text: string): boolean => Buffer.byteLength(text, 'utf8') === text.length;
-
 /** Does text[start, end) hold a lower-case letter? ASCII is read without making a string (DPRK, US, WHO are checked at every mention). */
 export function hasLower(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {

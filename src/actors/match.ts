@@ -14,7 +14,8 @@ import type { ActorMention, ActorRef, AnalysedText, Sentence } from '../types.js
 import { BARRIER, type Unit } from '../text/units.js';
 import { DocMemory } from './coref.js';
 import { fold } from './compile.js';
-import { actorUnits, hasLower, isAscii, items, type Item } from './hits.js';
+import { actorUnits, hasLower, items, type Item } from './hits.js';
+import { isAscii } from '../text/normalise.js';
 import { personInOffice, tenureAt } from './lookup.js';
 import type { ActorDicts, Hit, Person } from './model.js';
 import { nameAfter, nameBefore, posAt } from './names.js';

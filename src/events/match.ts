@@ -1,13 +1,10 @@
 import type { EventDicts } from './load.js';
 import { quadClass } from './ontology.js';
 import { GAP, GAP_MAX, type Trigger } from './triggers.js';
-import type { View } from './view.js';
+import { POSSESSIVE_PRON, type View } from './view.js';
 
 /** Quad classes of material events (cooperation 2, conflict 4). */
 const MATERIAL = new Set([2, 4]);
-
-/** Possessive determiners: a noun phrase follows them. */
-const POSSESSIVE_DET = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
 /** A trigger matched in a sentence: the trigger and the token index of each of its words. */
 export interface Match {
@@ -66,7 +63,7 @@ function matchAt(v: View, i: number, t: Trigger): number[] | null {
   if (!ok) return null;
   // An intransitive trigger followed by a direct object is another sense ("demonstrated its missiles", "its might"):
   // a pronoun may follow in the other sense ("demonstrated there") but a possessive one opens an object.
-  if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && (v.pos[k] !== 'PRON' || POSSESSIVE_DET.has(v.toks[k].lower))) return null;
+  if (t.intransitive && v.chunkOf[k] >= 0 && !v.chunks[v.chunkOf[k]].actor && (v.pos[k] !== 'PRON' || POSSESSIVE_PRON.has(v.toks[k].lower))) return null;
   if (t.transitive && (k >= n || v.chunkOf[k] < 0) && !(i > 0 && v.pos[i - 1] === 'AUX' && v.lem[i - 1] === 'be')) return null;
   // A verb acting on a text or a need is another sense: "released a statement", "met the demand". (The actor is
   // asked last: naming an unnamed chunk may parse the sentence's dates.)

@@ -51,7 +51,8 @@ export class Chunk {
 const NO_MENTIONS: (ActorMention | null)[] = [];
 const NOMINAL = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
-const POSSESSIVE_PRON = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+/** Possessive determiners: a noun phrase follows them. */
+export const POSSESSIVE_PRON = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
 /**
  * An unnamed agent ("gunmen", "a court", "protesters in the Kosovan town"): an actor of unknown country, or of

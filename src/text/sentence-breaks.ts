@@ -5,6 +5,8 @@
  * the text to ICU and reading each segment back); any other text goes to ICU. The test checks the scan against
  * the segmenter on random ASCII strings.
  */
+import { isAscii } from './normalise.js';
+
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** UAX #29 Sentence_Break classes of the ASCII characters (OLetter, Sep, Format and Extend hold none). */
@@ -33,12 +35,11 @@ for (const c of '!?') CLASS[c.charCodeAt(0)] = STERM;
 for (const c of `"'()[]{}`) CLASS[c.charCodeAt(0)] = CLOSE;
 for (const c of ',-:;') CLASS[c.charCodeAt(0)] = SCONTINUE;
 
-const NOT_ASCII = /[^\u0000-\u007f]/;
 const TERMINATOR_OR_LINE_BREAK = /[.!?\r\n]/g;
 
 /** The breaks ICU puts in `text`: every segment end but the text's own end, in order. */
 export function sentenceBreaks(text: string): number[] {
-  return NOT_ASCII.test(text) ? icuBreaks(text) : asciiBreaks(text);
+  return isAscii(text) ? asciiBreaks(text) : icuBreaks(text);
 }
 
 function icuBreaks(text: string): number[] {
